@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Builds the three files Apps Script needs (dist/Code.js, dist/Sidebar.html, dist/appsscript.json)
+// and the Node CLI (build/cli.js). See docs/decisions.md for why esbuild + gas-entry-generator.
+const fs = require('fs');
+const path = require('path');
+const esbuild = require('esbuild');
+const { generate } = require('gas-entry-generator');
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+const entryDir = path.join(root, 'src', 'addon', 'entry');
+
+/** Every `global.NAME = ...` in the type-free entry files becomes a top-level stub with its JSDoc. */
+function entryFiles() {
+  return fs
+    .readdirSync(entryDir)
+    .filter((f) => f.endsWith('.js'))
+    .sort();
+}
+
+function buildCode() {
+  const files = entryFiles();
+  const stubs = files
+    .map(
+      (f) => generate(fs.readFileSync(path.join(entryDir, f), 'utf8'), { comment: true }).entryPointFunctions,
+    )
+    .join('\n');
+  const bundle = esbuild.buildSync({
+    stdin: {
+      contents: files.map((f) => `import './${f}';`).join('\n'),
+      resolveDir: entryDir,
+      sourcefile: 'entry.js',
+      loader: 'js',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    // Stubs are found by `global.NAME`; at run time `global` is Apps Script's global object.
+    define: { global: 'globalThis' },
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'error',
+  });
+  const header =
+    '// Next Step Tracker: built by scripts/build.js. Edit src/, not this file.\n' +
+    '// The stubs below let Apps Script see each entry point (and its JSDoc for custom functions);\n' +
+    '// the bundle after them replaces each stub with the real function. Nothing else runs at load.\n';
+  writeAtomic(path.join(dist, 'Code.js'), `${header}\n${stubs}\n${bundle.outputFiles[0].text}`);
+}
+
+function buildSidebar() {
+  const uiDir = path.join(root, 'src', 'ui');
+  const js = esbuild.buildSync({
+    entryPoints: [path.join(uiDir, 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'error',
+  }).outputFiles[0].text;
+  const css = fs.readFileSync(path.join(uiDir, 'sidebar.css'), 'utf8');
+  const template = fs.readFileSync(path.join(uiDir, 'sidebar.html'), 'utf8');
+  // An inline script ends at the first `</script`, wherever it appears.
+  const safeJs = js.replace(/<\/script/gi, '<\\/script');
+  const html = template.replace('/* INLINE_CSS */', () => css).replace('/* INLINE_JS */', () => safeJs);
+  writeAtomic(path.join(dist, 'Sidebar.html'), html);
+}
+
+function buildCli() {
+  esbuild.buildSync({
+    entryPoints: [path.join(root, 'src', 'cli', 'index.ts')],
+    outfile: path.join(root, 'build', 'cli.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+}
+
+/** Write-then-rename, so a test reading dist/ never sees a half-written file. */
+function writeAtomic(file, text) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+const started = Date.now();
+fs.mkdirSync(dist, { recursive: true });
+buildCode();
+buildSidebar();
+writeAtomic(path.join(dist, 'appsscript.json'), fs.readFileSync(path.join(root, 'appsscript.json'), 'utf8'));
+const built = ['dist/Code.js', 'dist/Sidebar.html', 'dist/appsscript.json'];
+if (fs.existsSync(path.join(root, 'src', 'cli', 'index.ts'))) {
+  buildCli();
+  built.push('build/cli.js');
+}
+console.log(`built ${built.join(', ')} in ${Date.now() - started} ms`);

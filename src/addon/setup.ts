@@ -1,0 +1,219 @@
+/**
+ * Menu: Set up this sheet. Finds the pipeline table on the active sheet, confirms the columns with the
+ * user, stores the choice in document properties and offers to add a "Next step updated" column when
+ * there is none (inserted after the next-step column: nothing is overwritten, columns to its right
+ * move one place).
+ */
+import type { ColumnMapping, ColumnRole } from '../core/types';
+import { isUserError, runWithUserErrors, UserError } from './user-error';
+import { PipelineError, readTableLayout, type TableLayout } from '../sheets/pipeline';
+import { loadSettings, saveSettings, type Settings } from '../sheets/settings';
+import { refreshHighlightsIfOn } from './highlights';
+
+export const UPDATED_HEADER = 'Next step updated';
+/** Date-time format for the stamp column (yyyy-mm-dd reads the same in every locale). */
+export const STAMP_FORMAT = 'yyyy-mm-dd hh:mm';
+
+const ROLE_LABELS: Array<[ColumnRole, string]> = [
+  ['nextStep', 'Next step'],
+  ['nextStepDue', 'Next step due'],
+  ['nextStepUpdated', 'Next step updated'],
+  ['stage', 'Stage'],
+  ['deal', 'Deal'],
+  ['account', 'Account'],
+  ['owner', 'Owner'],
+  ['amount', 'Amount'],
+  ['closeDate', 'Close date'],
+  ['dealId', 'Deal ID'],
+];
+
+type Ui = GoogleAppsScript.Base.Ui;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export type SetupOutcome =
+  | { status: 'saved'; settings: Settings; addedUpdatedColumn: boolean; highlightsRefreshed: boolean }
+  | { status: 'cancelled'; reason: string };
+
+function columnLetters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Role → header text for every mapped role. */
+export function columnsFromLayout(
+  headers: string[],
+  mapping: ColumnMapping,
+): Partial<Record<ColumnRole, string>> {
+  const out: Partial<Record<ColumnRole, string>> = {};
+  for (const [role] of ROLE_LABELS) {
+    const idx = mapping[role];
+    if (idx !== undefined && typeof headers[idx] === 'string' && headers[idx].trim() !== '')
+      out[role] = headers[idx];
+  }
+  return out;
+}
+
+/** The mapping as lines a person can check. */
+export function describeMapping(
+  layout: Pick<TableLayout, 'headers' | 'mapping' | 'headerRow'>,
+  sheetName: string,
+): string {
+  const lines = ROLE_LABELS.map(([role, label]) => {
+    const idx = layout.mapping[role];
+    return idx === undefined
+      ? `• ${label}: (none found)`
+      : `• ${label}: "${layout.headers[idx] ?? ''}" (column ${columnLetters(idx + 1)})`;
+  });
+  return `Sheet "${sheetName}", headers in row ${layout.headerRow}:\n${lines.join('\n')}`;
+}
+
+/** Refuses (before writing) when a protection the user cannot edit would block inserting a column. */
+function assertCanInsertColumn(sheet: Sheet): void {
+  const blocking = (p: GoogleAppsScript.Spreadsheet.Protection): boolean =>
+    !p.isWarningOnly() && !p.canEdit();
+  const all = [
+    ...sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET),
+    ...sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE),
+  ];
+  if (all.some(blocking)) {
+    throw new UserError(
+      `Sheet "${sheet.getName()}" has protected cells you cannot edit, so a column cannot be inserted. ` +
+        'Ask the owner to add a "Next step updated" column (or give you access). Nothing was changed.',
+    );
+  }
+}
+
+/**
+ * Inserts "Next step updated" right after the next-step column. One insertColumnAfter, one header
+ * write, one format call; rolled back (column deleted) if the header cannot be written.
+ */
+export function addUpdatedColumn(
+  sheet: Sheet,
+  layout: Pick<TableLayout, 'headerRow' | 'firstDataRow' | 'mapping'>,
+): number {
+  const stepCol = (layout.mapping.nextStep as number) + 1;
+  assertCanInsertColumn(sheet);
+  try {
+    sheet.insertColumnAfter(stepCol);
+  } catch (error) {
+    throw new UserError(
+      `Could not insert a column after column ${columnLetters(stepCol)}: ${(error as Error).message}. Nothing was changed.`,
+    );
+  }
+  const newCol = stepCol + 1;
+  try {
+    sheet.getRange(layout.headerRow, newCol).setValue(UPDATED_HEADER);
+  } catch (error) {
+    try {
+      sheet.deleteColumn(newCol);
+    } catch {
+      // Best effort: the empty inserted column stays.
+    }
+    throw new UserError(`Could not write the "${UPDATED_HEADER}" header: ${(error as Error).message}.`);
+  }
+  const rows = sheet.getMaxRows() - layout.firstDataRow + 1;
+  if (rows > 0) {
+    try {
+      sheet.getRange(layout.firstDataRow, newCol, rows, 1).setNumberFormat(STAMP_FORMAT);
+    } catch {
+      // Only cosmetic: stamps still show as dates with the sheet's default format.
+    }
+  }
+  return newCol;
+}
+
+export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ui: Ui): SetupOutcome {
+  const { settings: saved, config } = loadSettings();
+  const sheet = ss.getActiveSheet();
+  const name = sheet.getName();
+  const sameSheet = saved.sheetName === name;
+  let columns = sameSheet ? saved.columns : undefined;
+  const read = (): TableLayout =>
+    readTableLayout(ss, { columns, headerRow: sameSheet ? saved.headerRow : undefined }, config, { sheet });
+  let layout: TableLayout;
+  try {
+    layout = read();
+  } catch (error) {
+    if (!(error instanceof PipelineError) || /is empty/.test(error.message)) throw error;
+    const response = ui.prompt(
+      'Next Step Tracker: setup',
+      `${error.message}\n\nType the header of the column that holds your next steps (or Cancel):`,
+      ui.ButtonSet.OK_CANCEL,
+    );
+    const typed = response.getResponseText().trim();
+    if (response.getSelectedButton() !== ui.Button.OK || typed === '') {
+      return { status: 'cancelled', reason: 'no next-step column' };
+    }
+    columns = { ...(columns ?? {}), nextStep: typed };
+    try {
+      layout = read();
+    } catch (again) {
+      if (isUserError(again))
+        throw new UserError(`No column headed "${typed}" was found in "${name}". Nothing was saved.`);
+      throw again;
+    }
+  }
+  const answer = ui.alert(
+    'Next Step Tracker: set up this sheet',
+    `${describeMapping(layout, name)}\n\nUse these columns? (No: nothing is saved; rename the headers or pick the columns in the sidebar's Settings.)`,
+    ui.ButtonSet.YES_NO,
+  );
+  if (answer !== ui.Button.YES) return { status: 'cancelled', reason: 'mapping not confirmed' };
+
+  const next: Settings = {
+    ...saved,
+    sheetName: name,
+    headerRow: layout.headerRow,
+    columns: columnsFromLayout(layout.headers, layout.mapping),
+  };
+  let addedUpdatedColumn = false;
+  if (layout.mapping.nextStepUpdated === undefined) {
+    const stepHeader = layout.headers[layout.mapping.nextStep as number] ?? 'Next step';
+    const add = ui.alert(
+      `Add a "${UPDATED_HEADER}" column?`,
+      `There is no column for when each next step was last updated. Add "${UPDATED_HEADER}" right after "${stepHeader}"? ` +
+        'From then on, editing a next step stamps the time there, and stale steps can be highlighted. ' +
+        'Nothing is overwritten: the columns to its right move one place right.',
+      ui.ButtonSet.YES_NO,
+    );
+    if (add === ui.Button.YES) {
+      addUpdatedColumn(sheet, layout);
+      addedUpdatedColumn = true;
+      // Headers moved: store the texts as they now are.
+      const shifted: ColumnMapping = {};
+      const stepIdx = layout.mapping.nextStep as number;
+      for (const [role, idx] of Object.entries(layout.mapping) as Array<[ColumnRole, number]>) {
+        shifted[role] = idx > stepIdx ? idx + 1 : idx;
+      }
+      shifted.nextStepUpdated = stepIdx + 1;
+      const headers = [
+        ...layout.headers.slice(0, stepIdx + 1),
+        UPDATED_HEADER,
+        ...layout.headers.slice(stepIdx + 1),
+      ];
+      next.columns = columnsFromLayout(headers, shifted);
+    }
+  }
+  saveSettings(next);
+  let highlightsRefreshed = false;
+  try {
+    highlightsRefreshed = refreshHighlightsIfOn(ss);
+  } catch {
+    // Highlights are re-applied from the menu; setup itself succeeded.
+  }
+  ui.alert(
+    'Next Step Tracker: setup saved',
+    (addedUpdatedColumn ? `Added "${UPDATED_HEADER}". ` : '') +
+      'Settings saved. Turn highlights on from the menu to colour missing, vague, overdue and stale next steps.',
+    ui.ButtonSet.OK,
+  );
+  return { status: 'saved', settings: next, addedUpdatedColumn, highlightsRefreshed };
+}
+
+/** Menu: Set up this sheet. */
+export function setUpSheet(): void {
+  runWithUserErrors('Next Step Tracker: setup', () =>
+    runSetup(SpreadsheetApp.getActive(), SpreadsheetApp.getUi()),
+  );
+}

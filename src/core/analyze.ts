@@ -1,0 +1,214 @@
+/**
+ * The engine's entry points. analyzeText judges one entry's words (verdict, score, text findings,
+ * dates); analyzeRows adds what depends on today (timing: overdue, stale, far-future) per row.
+ */
+import { defaultConfig, freshnessDaysFor, isClosedStage, type Config } from './config';
+import { dateToIsoDay, cellToIsoDate } from './dates/cell';
+import { daysBetween, isIsoDate } from './dates/calendar';
+import { readText, type TextReading } from './reading/read';
+import { runTextRules, runTimingRules, type CellKind, type TextFacts } from './rules';
+import type {
+  AnalyzeContext,
+  CellValue,
+  ColumnMapping,
+  Finding,
+  IsoDate,
+  RowAnalysis,
+  TextAnalysis,
+  Timing,
+  Verdict,
+} from './types';
+
+/**
+ * Only the first 2,000 characters of an entry are read. Real next steps are a few sentences; a pasted
+ * email thread of 50,000 characters must not stall a custom function (30 s limit) or the whole sheet.
+ */
+export const MAX_TEXT_CHARS = 2000;
+
+const SHEETS_ERRORS =
+  /^#(?:N\/A|REF!|VALUE!|ERROR!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|LOADING\.{0,3})$/i;
+
+export type TextContext = AnalyzeContext & {
+  config?: Config;
+  /** The day the entry was last updated (the updated column): relative phrases resolve against it. */
+  writtenOn?: IsoDate;
+};
+
+interface CellText {
+  kind: CellKind;
+  text: string;
+  errorCode?: string;
+  date?: IsoDate;
+}
+
+function describeCell(value: CellValue, ctx: AnalyzeContext): CellText {
+  if (value === null || value === undefined) return { kind: 'empty', text: '' };
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (SHEETS_ERRORS.test(trimmed)) return { kind: 'error', text: value, errorCode: trimmed.toUpperCase() };
+    if (!/[\p{L}\p{N}]/u.test(value.slice(0, MAX_TEXT_CHARS)))
+      return { kind: 'empty', text: value.slice(0, MAX_TEXT_CHARS) };
+    return { kind: 'text', text: value.length > MAX_TEXT_CHARS ? value.slice(0, MAX_TEXT_CHARS) : value };
+  }
+  if (typeof value === 'number')
+    return { kind: 'number', text: Number.isFinite(value) ? String(value) : String(value) };
+  if (typeof value === 'boolean') return { kind: 'boolean', text: value ? 'TRUE' : 'FALSE' };
+  if (value instanceof Date) {
+    const day = dateToIsoDay(value, ctx.timeZone);
+    return day ? { kind: 'date', text: day, date: day } : { kind: 'invalid-date', text: 'Invalid Date' };
+  }
+  return { kind: 'empty', text: '' };
+}
+
+function verdictOf(facts: TextFacts, config: Config): Verdict {
+  if (facts.cellKind === 'empty' || facts.cellKind === 'error') return 'missing';
+  const r = facts.reading;
+  if (!r) return 'bad';
+  // Switching a rule off relaxes the verdict it feeds: no-time off → undated concrete steps pass;
+  // filler off → filler verbs count as actions.
+  const fillerIsAction = !config.rules.filler.enabled;
+  const timeRequired = config.rules['no-time'].enabled;
+  const concrete = r.hasConcrete || (fillerIsAction && r.hasFiller);
+  const anchoredConcrete = r.anchoredConcrete || (fillerIsAction && r.anchoredFiller);
+  if (concrete) return anchoredConcrete || !timeRequired ? 'ok' : 'weak';
+  if (r.hasFiller) return r.anchoredFiller || !timeRequired ? 'weak' : 'bad';
+  return 'bad';
+}
+
+const BANDS: Record<Verdict, [number, number]> = {
+  ok: [70, 100],
+  weak: [35, 69],
+  bad: [1, 34],
+  missing: [0, 0],
+};
+
+/** 0–100, from the rubric's parts; always inside the verdict's band so the two never disagree. */
+function scoreOf(verdict: Verdict, r: TextReading | undefined): number {
+  let score = 5;
+  if (r) {
+    if (r.hasConcrete) score += 55;
+    else if (r.hasFiller) score += 15;
+    if (r.anchor) score += 35;
+    if (r.party) score += 10;
+  }
+  const [lo, hi] = BANDS[verdict];
+  return Math.max(lo, Math.min(hi, score));
+}
+
+export function analyzeText(text: CellValue, ctx: TextContext): TextAnalysis {
+  return judgeText(text, ctx).analysis;
+}
+
+function judgeText(text: CellValue, ctx: TextContext): { analysis: TextAnalysis; reading?: TextReading } {
+  const config = ctx.config ?? defaultConfig();
+  const locale = config.locale ?? ctx.locale;
+  const cell = describeCell(text, ctx);
+  const reference = ctx.writtenOn && isIsoDate(ctx.writtenOn) ? ctx.writtenOn : ctx.today;
+  const facts: TextFacts = { cellKind: cell.kind, text: cell.text, errorCode: cell.errorCode };
+  if (cell.kind === 'text' && isIsoDate(reference)) {
+    facts.reading = readText(cell.text, config, { locale, weekStart: config.weekStart, reference });
+  }
+  const verdict = verdictOf(facts, config);
+  const findings = sortFindings(runTextRules(facts, config));
+  const result: TextAnalysis = { verdict, score: scoreOf(verdict, facts.reading), findings };
+  const r = facts.reading;
+  if (r?.anchor) result.due = r.anchor.date;
+  else if (cell.kind === 'date') result.due = cell.date;
+  if (r?.prefix?.date) result.writtenOn = r.prefix.date;
+  return { analysis: result, reading: r };
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.start - b.start || a.length - b.length);
+}
+
+function isBlankCell(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/**
+ * Timing precedence (one value per row): overdue > due-today > stale > upcoming > undated. A passed
+ * date is the most urgent fact; a step due today is being acted on even if the note is old; an old
+ * note with a future date is stale (nobody has confirmed it lately); undated only when nothing else.
+ */
+function timingOf(
+  due: IsoDate | undefined,
+  writtenOn: IsoDate | undefined,
+  today: IsoDate,
+  freshDays: number,
+): Timing {
+  if (due) {
+    const d = daysBetween(today, due);
+    if (d < 0) return 'overdue';
+    if (d === 0) return 'due-today';
+  }
+  if (writtenOn && daysBetween(writtenOn, today) > freshDays) return 'stale';
+  return due ? 'upcoming' : 'undated';
+}
+
+export function analyzeRows(
+  rows: CellValue[][],
+  mapping: ColumnMapping,
+  config: Config,
+  ctx: AnalyzeContext & { firstRowNumber: number },
+): RowAnalysis[] {
+  const locale = config.locale ?? ctx.locale;
+  const timeZone = config.timeZone ?? ctx.timeZone;
+  const textCtx: TextContext = { today: ctx.today, timeZone, locale, config };
+  const mapped = Object.values(mapping).filter((i): i is number => typeof i === 'number' && i >= 0);
+  const cellAt = (row: CellValue[], index: number | undefined): CellValue =>
+    index === undefined || index < 0 ? undefined : row[index];
+  return rows.map((rawRow, i) => {
+    const row = Array.isArray(rawRow) ? rawRow : [];
+    const rowNumber = ctx.firstRowNumber + i;
+    if (mapped.length > 0 ? mapped.every((c) => isBlankCell(row[c])) : row.every(isBlankCell)) {
+      return { row: rowNumber, status: 'blank', verdict: null, timing: null, score: 0, findings: [] };
+    }
+    const stage = cellAt(row, mapping.stage);
+    if (isClosedStage(stage, config)) {
+      return { row: rowNumber, status: 'closed', verdict: null, timing: null, score: 0, findings: [] };
+    }
+    const dateCtx = { timeZone, locale, reference: ctx.today };
+    const updated = cellToIsoDate(cellAt(row, mapping.nextStepUpdated), dateCtx);
+    const dueCell = cellToIsoDate(cellAt(row, mapping.nextStepDue), dateCtx);
+    textCtx.writtenOn = updated; // reused per row: one context object for the whole table
+    const judged = judgeText(cellAt(row, mapping.nextStep), textCtx);
+    const text = judged.analysis;
+    const anchor = judged.reading?.anchor;
+    const prefix = judged.reading?.prefix;
+    const prefixDate = text.writtenOn;
+    const writtenOn = prefixDate ?? updated;
+    const due = dueCell ?? text.due;
+    const freshDays = freshnessDaysFor(stage, config);
+    const timingFindings = isIsoDate(ctx.today)
+      ? runTimingRules(
+          {
+            today: ctx.today,
+            stage,
+            due,
+            dueSpan: !dueCell && anchor ? { start: anchor.start, length: anchor.length } : undefined,
+            writtenOn,
+            writtenSpan:
+              prefixDate && prefix ? { start: prefix.start, length: prefix.dateText.length } : undefined,
+            freshnessDays: freshDays,
+          },
+          config,
+        )
+      : [];
+    const timing = isIsoDate(ctx.today) ? timingOf(due, writtenOn, ctx.today, freshDays) : 'undated';
+    let score = text.score;
+    if (timing === 'overdue') score -= 30;
+    else if (timing === 'stale') score -= 15;
+    const result: RowAnalysis = {
+      row: rowNumber,
+      status: 'open',
+      verdict: text.verdict,
+      timing,
+      score: Math.max(0, Math.min(100, score)),
+      findings: sortFindings([...text.findings, ...timingFindings]),
+    };
+    if (due) result.due = due;
+    if (writtenOn) result.writtenOn = writtenOn;
+    return result;
+  });
+}

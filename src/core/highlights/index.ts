@@ -1,0 +1,4 @@
+export * from './escape';
+export * from './legend';
+export * from './compile';
+export * from './text-tests';

@@ -1,0 +1,608 @@
+/**
+ * Reads one next-step text the way a sales manager would: strip the log stamp, split into clauses,
+ * decide for each clause whether it names a concrete step, a filler step, a status note or a waiting
+ * state, and which dates anchor a forward step. Pure: the same text, locale and reference day always
+ * read the same.
+ */
+import type { Config } from '../config';
+import { extractDates } from '../dates/extract';
+import type { DateMention, VagueMention } from '../dates/mentions';
+import { detectWrittenPrefix, type WrittenPrefix } from '../dates/written-prefix';
+import type { IsoDate } from '../types';
+import { splitClauses } from './clauses';
+import { wordsOf } from './words';
+import { vocabularyFor, type Category, type CueMatches, type Vocabulary } from './vocabulary';
+
+export type ClauseKind = 'concrete' | 'filler' | 'status' | 'waiting' | 'trigger' | 'none';
+
+export interface Span {
+  start: number;
+  length: number;
+  text: string;
+}
+
+export interface ClauseReading {
+  start: number;
+  end: number;
+  kind: ClauseKind;
+  /** The words that decided the kind ("follow up", "awaiting", "sent", "demo"). */
+  cue?: Span;
+  /** Dates in this clause (after attaching date-only fragments and inherited "before then"). */
+  mentions: DateMention[];
+}
+
+export interface TextReading {
+  prefix?: WrittenPrefix;
+  /** Where the judged part of the text starts (after the log stamp). */
+  bodyStart: number;
+  clauses: ClauseReading[];
+  mentions: DateMention[];
+  vague: VagueMention[];
+  /** The first date that anchors a forward step (concrete or filler clause). */
+  anchor?: DateMention;
+  hasConcrete: boolean;
+  hasFiller: boolean;
+  anchoredConcrete: boolean;
+  anchoredFiller: boolean;
+  /** A named buyer-side person or role. */
+  party?: Span;
+  /** Set when the whole entry is a bare label: a stage name or a single non-verb word. */
+  label?: Span;
+}
+
+export interface ReadOptions {
+  locale: string;
+  weekStart: 'monday' | 'sunday';
+  /** Relative phrases resolve against the log stamp's date, else this day (updated cell or today). */
+  reference: IsoDate;
+}
+
+type CueType = 'waiting' | 'status' | 'past' | 'filler' | 'verb' | 'noun';
+interface Cue {
+  type: CueType;
+  start: number;
+  end: number;
+}
+
+const PRIORITY: Record<CueType, number> = { waiting: 0, status: 1, past: 2, filler: 3, verb: 4, noun: 5 };
+
+const TRIGGER_START = /^\W*(?:once|after|when|whenever|if|until|unless|as soon as|depending on)\b/i;
+// A buyer doing something now ("they're reviewing it", "He is working through biz case"): a status.
+const BUYER_PROGRESSIVE =
+  /^\W*(?:(?:they|he|she|[a-z]+)\s*(?:is|are|'re|’re|'s|’s)|(?:the\s+|their\s+)?(?:client|customer|merchant|buyer|prospect|board|legal|procurement|finance)(?:\s+(?:is|are|team is|team are))?)\s+(?:still\s+|just\s+|currently\s+)?[a-z]+ing\b/i;
+// -ed words that look ahead or describe, not report ("demo scheduled", "VP meeting needed").
+const NOT_PAST = new Set([
+  'scheduled',
+  'booked',
+  'planned',
+  'arranged',
+  'penciled',
+  'pencilled',
+  'proposed',
+  'needed',
+  'required',
+  'requested',
+  'expected',
+  'interested',
+  'based',
+  'related',
+  'detailed',
+  'dedicated',
+  'advanced',
+  'automated',
+  'limited',
+  'united',
+  'red',
+  'need',
+  'speed',
+  'seed',
+  'feed',
+  'embed',
+  'shed',
+  'wed',
+  'bed',
+  'led',
+  'fed',
+  'ted',
+  'lined',
+  'tied',
+  'redlined',
+  'revised',
+  'updated',
+  'combined',
+  'customised',
+  'customized',
+  'tailored',
+  'extended',
+  'refined',
+  'agreed',
+  'signed',
+  'confirmed',
+]);
+// Participles that report a past event even though NOT_PAST lists them as adjectives elsewhere.
+const REPORTING_PARTICIPLE = /^(?:agreed|signed|confirmed|updated|revised)$/;
+const FUTURE_CONTEXT =
+  /\b(?:need|needs|to be|will be|must be|should be|be|get|have it|have them)\s+(?:\S+\s+){0,4}$/i;
+// "-ing" words that are nouns: "Board meeting" is an event, not the board doing something.
+const ING_NOUNS = new Set(
+  'meeting briefing pricing onboarding signing training closing offering funding building planning licensing marketing engineering purchasing billing accounting hiring testing shipping booking scoping sourcing housing setting recording'.split(
+    ' ',
+  ),
+);
+const TRANSFER = /^(?:email|emailing|message|messaging|whatsapp|dm|send|sending)\b/;
+const CALL_VERB =
+  /^\W*(?:(?:i'll|i will|we'll|we will|to|will|let's|let me|need to|please)\s+)?(call|phone|ring|calling|phoning|ringing)(?!\s+(?:with|w\/|scheduled|booked|on|at|set|planned|re|about))\b/;
+const CALL_PURPOSE_AFTER = /\b(?:to|about|re|regarding|for|so|on the|re:)\s+(?!\s*$)/;
+const CALL_PURPOSE = /\b(?:to|about|re|regarding|for|so|and|with|on the|re:)\b/;
+const NEGATION =
+  /\b(?:won'?t|will not|wont|don'?t|doesn'?t|didn'?t|can'?t|cannot|not|never|no longer|refuses? to|unable to)\s+(?:\S+\s+)?$/i;
+const INHERIT = /\b(?:before then|by then|that (?:same )?day|the same day|on that day|then)\b/i;
+const DATE_FILLER_WORDS =
+  /\b(?:on|by|at|for|due|the|until|till|before|from|of|in|@|or|and|latest|approx|around|ish|am|pm|gmt|bst|est|pst|cet|utc)\b/gi;
+
+const STAGE_LABELS = new Set(
+  [
+    'prospecting',
+    'qualification',
+    'needs analysis',
+    'value proposition',
+    'id decision makers',
+    'perception analysis',
+    'proposal',
+    'proposal price quote',
+    'negotiation',
+    'negotiation review',
+    'closed won',
+    'closed lost',
+    'discovery',
+    'legal',
+    'procurement',
+    'legal procurement',
+    'initial contact',
+    'contacted',
+    'lead',
+    'new lead',
+    'qualified',
+    'demo',
+    'contract',
+    'evaluation',
+    'nurture',
+    'on hold',
+  ].map((s) => s),
+);
+
+const SUBJECT_VERB = /^\s+(?:asked|said|confirmed|to|is|was|will|wants|needs|has|mentioned|sent)\b/;
+
+const NAME_STOPWORDS = new Set([
+  'i',
+  'im',
+  'ill',
+  'ok',
+  'okay',
+  'great',
+  'terrific',
+  'thanks',
+  'lets',
+  'let',
+  'the',
+  'we',
+  'they',
+  'he',
+  'she',
+  'it',
+  'this',
+  'that',
+  'next',
+  'follow',
+  'send',
+  'schedule',
+  'call',
+  'demo',
+  'meeting',
+  'final',
+  'please',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'merchant',
+  'partner',
+  'team',
+  'start',
+  'section',
+  'well',
+  'um',
+  'how',
+  'any',
+  'is',
+  'shall',
+  'can',
+  'why',
+  'here',
+  'what',
+  'once',
+  'ball',
+  'pending',
+  'waiting',
+  'not',
+  'trial',
+  'annual',
+  'revisit',
+  'keep',
+  'wants',
+  'needs',
+]);
+
+function pastCues(lower: string, found: Cue[], vocab: Vocabulary, out: Cue[]): void {
+  for (const cue of found) {
+    const phrase = lower.slice(cue.start, cue.end);
+    const word = phrase.split(/[\s-]/)[0];
+    const adjectival = isAdjectival(lower, cue.start, cue.end, vocab); // "signed agreement", "revised quote"
+    if (NOT_PAST.has(word) && !(REPORTING_PARTICIPLE.test(word) && !adjectival)) continue;
+    if (adjectival && phrase === word) continue;
+    // "needs the import done", "to be signed": a step still to happen.
+    if (FUTURE_CONTEXT.test(lower.slice(Math.max(0, cue.start - 60), cue.start))) continue;
+    // "confirmed for Friday", "set for the 9th": forward.
+    if (/^\s+(?:for|on)\b/.test(lower.slice(cue.end)) && /(?:ed|set)$/.test(phrase)) continue;
+    out.push(cue);
+  }
+}
+
+// Before an adjectival participle comes a determiner, a preposition or a verb, never its subject:
+// "send the signed agreement" vs "Jane signed agreement".
+const BEFORE_ADJECTIVE =
+  /(?:\b(?:the|a|an|on|of|for|with|our|their|your|his|her|this|that|these|those|and|or|to|new|final|fully|re|about|regarding)\s+)$/;
+
+function isAdjectival(lower: string, start: number, end: number, vocab: Vocabulary): boolean {
+  const rest = lower.slice(end);
+  const m = /^\s+/.exec(rest);
+  if (!m) return false;
+  const before = lower.slice(0, start).replace(/^\W+/, '');
+  if (!BEFORE_ADJECTIVE.test(before) && !endsWithVerb(before, vocab)) return false;
+  const at = end + m[0].length;
+  return vocab.deliverableNoun.matchAt(lower, at) > 0 || vocab.meetingNoun.matchAt(lower, at) > 0;
+}
+
+function endsWithVerb(before: string, vocab: Vocabulary): boolean {
+  const tail = before.slice(-40);
+  return vocab.actionVerb.scan(tail).some((m) => /^\s*$/.test(tail.slice(m.index + m.length)));
+}
+
+/** The cues inside one clause, with positions relative to the clause. */
+function clauseCues(all: CueMatches, start: number, end: number, category: Category, type: CueType): Cue[] {
+  const out: Cue[] = [];
+  for (const m of all[category]) {
+    if (m.index >= start && m.index + m.length <= end)
+      out.push({ type, start: m.index - start, end: m.index - start + m.length });
+  }
+  return out;
+}
+
+function classifyClause(
+  lower: string,
+  all: CueMatches,
+  offset: number,
+  vocab: Vocabulary,
+): { kind: ClauseKind; cue?: Cue } {
+  if (TRIGGER_START.test(lower)) return { kind: 'trigger' };
+  const end = offset + lower.length;
+  const cues: Cue[] = [
+    ...clauseCues(all, offset, end, 'waiting', 'waiting'),
+    ...clauseCues(all, offset, end, 'status', 'status'),
+    ...clauseCues(all, offset, end, 'filler', 'filler'),
+    ...clauseCues(all, offset, end, 'actionVerb', 'verb'),
+  ];
+  const past = [
+    ...clauseCues(all, offset, end, 'actionPast', 'past'),
+    ...clauseCues(all, offset, end, 'fillerPast', 'past'),
+    ...clauseCues(all, offset, end, 'genericPast', 'past'),
+  ];
+  pastCues(lower, past, vocab, cues);
+  const verbLike = cues.sort(
+    (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || PRIORITY[a.type] - PRIORITY[b.type],
+  );
+  const progressive = BUYER_PROGRESSIVE.exec(lower);
+  const ingWord = progressive ? (/([a-z]+ing)$/.exec(progressive[0])?.[1] ?? '') : '';
+  if (progressive && !ING_NOUNS.has(ingWord) && !/^\W*(?:i|we)\b/.test(lower)) {
+    const first = verbLike[0];
+    if (!first || first.type !== 'filler')
+      return { kind: 'status', cue: { type: 'status', start: 0, end: progressive[0].length } };
+  }
+  let first = verbLike[0];
+  // "Demo follow-up", "pricing check-in": a filler about a topic is still a filler.
+  const next = verbLike.find((c) => c.start >= (first?.end ?? 0));
+  if (
+    first &&
+    first.type === 'verb' &&
+    next?.type === 'filler' &&
+    /^[\s-]*$/.test(lower.slice(first.end, next.start))
+  ) {
+    first = next;
+  }
+  // "Pilot went live", "Demo done": a word that can be a verb, used as the subject of a past event.
+  if (
+    first &&
+    first.type === 'verb' &&
+    next &&
+    (next.type === 'past' || next.type === 'status') &&
+    /^\s+$/.test(lower.slice(first.end, next.start))
+  ) {
+    return { kind: 'status', cue: next };
+  }
+  // "Email Jane the pricing deck": a contact verb that carries a deliverable is a concrete step.
+  if (first && first.type === 'filler' && TRANSFER.test(lower.slice(first.start, first.end))) {
+    const deliverable = clauseCues(all, offset + first.end, end, 'deliverableNoun', 'noun');
+    if (deliverable.length > 0) return { kind: 'concrete', cue: first };
+  }
+  // "Need to speak to Jim" is a reach-out; "Speak to Jim about renewal terms" is a step.
+  if (
+    first &&
+    first.type === 'verb' &&
+    /^(?:speak|speaks|speaking|talk|talks|talking)\b/.test(lower.slice(first.start, first.end))
+  ) {
+    const later = verbLike.filter((c) => c.start >= first.end && (c.type === 'verb' || c.type === 'filler'));
+    if (!CALL_PURPOSE_AFTER.test(lower.slice(first.end)) && later.length === 0)
+      return { kind: 'filler', cue: first };
+  }
+  // "won't approve", "not signing": a refusal or a state, not a step.
+  if (first && first.type === 'verb' && NEGATION.test(lower.slice(0, first.start))) {
+    return { kind: 'status', cue: first };
+  }
+  if (first) {
+    if (first.type === 'waiting') return { kind: 'waiting', cue: first };
+    if (first.type === 'status' || first.type === 'past') return { kind: 'status', cue: first };
+    if (first.type === 'filler') return { kind: 'filler', cue: first };
+    return { kind: 'concrete', cue: first };
+  }
+  const nouns = [
+    ...clauseCues(all, offset, end, 'meetingNoun', 'noun'),
+    ...clauseCues(all, offset, end, 'deliverableNoun', 'noun'),
+  ];
+  if (nouns.length > 0) {
+    // "Call Tom Tuesday" is a reach-out; "Call Tom to agree pricing" and "Call with Tom" are steps.
+    const call = CALL_VERB.exec(lower);
+    if (
+      call &&
+      !CALL_PURPOSE.test(lower.slice(call[0].length)) &&
+      nouns.every((n) => n.start < call[0].length)
+    ) {
+      return {
+        kind: 'filler',
+        cue: { type: 'filler', start: call.index + call[0].length - call[1].length, end: call[0].length },
+      };
+    }
+    return { kind: 'concrete', cue: nouns.sort((a, b) => a.start - b.start)[0] };
+  }
+  return { kind: 'none' };
+}
+
+function normalise(text: string): string {
+  // Same length as the input, so offsets carry over.
+  return text.toLowerCase().replace(/[‘’`´]/g, "'");
+}
+
+function findParty(
+  text: string,
+  from: number,
+  clauses: Array<{ start: number }>,
+  all: CueMatches,
+): Span | undefined {
+  // A listed role is enough, and the earliest one wins over names found later.
+  const listed = all.party.find((m) => m.index >= from);
+  if (listed && listed.index - from < 3) {
+    return { start: listed.index, length: listed.length, text: text.substr(listed.index, listed.length) };
+  }
+  const body = text.slice(from);
+  const candidates: Span[] = [];
+  if (listed) candidates.push({ start: listed.index, length: listed.length, text: text.substr(listed.index, listed.length) });
+  // Names need capitals: an all-lower-case entry has none to find.
+  if (!/[A-Z]/.test(body)) return candidates[0];
+  for (const m of body.matchAll(/\bIT\b|\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+|\b[Pp]erson\s?\d+\b/g)) {
+    candidates.push({ start: from + m.index, length: m[0].length, text: m[0] });
+  }
+  const clauseStarts = new Set(clauses.map((c) => c.start));
+  for (const m of body.matchAll(/\b[A-Z][a-z]{2,}\b/g)) {
+    const at = from + m.index;
+    if (NAME_STOPWORDS.has(m[0].toLowerCase())) continue;
+    const before = text.slice(Math.max(0, at - 4), at);
+    const clauseInitial =
+      clauseStarts.has(at) ||
+      at === from ||
+      /(?:^|[.!?:;(]\s*|\s[-–—]\s*)$/.test(at - 4 <= 0 ? before : ` ${before}`.slice(1));
+    // Sentence-initial capitals are grammar, not names, unless the word acts as a subject ("Andy asked").
+    if (clauseInitial && !SUBJECT_VERB.test(text.slice(at + m[0].length, at + m[0].length + 14))) continue;
+    candidates.push({ start: at, length: m[0].length, text: m[0] });
+  }
+  candidates.sort((a, b) => a.start - b.start);
+  return candidates[0];
+}
+
+const labelCache = new WeakMap<Config, Set<string>>();
+
+function labelKey(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function stageLabels(config: Config): Set<string> {
+  let set = labelCache.get(config);
+  if (!set) {
+    set = new Set([
+      ...STAGE_LABELS,
+      ...config.closedStages.map(labelKey),
+      ...Object.keys(config.freshnessDays.byStage).map(labelKey),
+    ]);
+    labelCache.set(config, set);
+  }
+  return set;
+}
+
+function bareLabel(text: string, from: number, config: Config): Span | undefined {
+  const body = text.slice(from).trim();
+  if (body.length === 0 || body.length > 40) return undefined;
+  const start = text.indexOf(body, from);
+  if (/^\S+$/.test(body)) return { start, length: body.length, text: body };
+  if (stageLabels(config).has(labelKey(body))) return { start, length: body.length, text: body };
+  return undefined;
+}
+
+export function readText(text: string, config: Config, opts: ReadOptions): TextReading {
+  const vocab = vocabularyFor(config);
+  const prefix = detectWrittenPrefix(text, opts.locale, opts.reference);
+  const bodyStart = prefix ? prefix.length : 0;
+  const reference = prefix?.date ?? opts.reference;
+  const masked = bodyStart > 0 ? ' '.repeat(bodyStart) + text.slice(bodyStart) : text;
+  const lower = normalise(text);
+  const lowerBody = maskSpans(lower, bodyStart, []);
+  const words = wordsOf(lowerBody);
+  const found = vocab.index.scan(lowerBody, words);
+  // Dates only matter when something could be dated: a pure status note skips date work entirely.
+  const forwardCue =
+    found.filler.length + found.actionVerb.length + found.meetingNoun.length + found.deliverableNoun.length >
+    0;
+  const { mentions, vague } = forwardCue
+    ? extractDates(masked, { locale: opts.locale, reference, weekStart: opts.weekStart }, { lower: lowerBody, words })
+    : { mentions: [] as DateMention[], vague: [] as VagueMention[] };
+  // Dates are not words: "may" in "7 May" or "sat" in "Sat 3pm" must not read as anything.
+  const all = mentions.length > 0 ? withoutSpans(found, mentions) : found;
+  const lowerMasked = mentions.length > 0 ? maskSpans(lowerBody, 0, mentions) : lowerBody;
+
+  const rawClauses = splitClauses(masked, bodyStart);
+  const label = bareLabel(text, bodyStart, config);
+  const clauses: ClauseReading[] = [];
+  for (const c of rawClauses) {
+    const own = mentions.filter((m) => m.start >= c.start && m.start < c.end);
+    const clauseText = lowerMasked.slice(c.start, c.end);
+    const classified = classifyClause(clauseText, all, c.start, vocab);
+    // A bare label ("Viewings", "Legal/procurement") names no step, even when the word is a meeting noun.
+    const { kind, cue } =
+      label && classified.kind === 'concrete' ? { kind: 'none' as ClauseKind, cue: undefined } : classified;
+    const reading: ClauseReading = {
+      start: c.start,
+      end: c.end,
+      kind,
+      mentions: own,
+      cue: cue
+        ? {
+            start: c.start + cue.start,
+            length: cue.end - cue.start,
+            text: text.slice(c.start + cue.start, c.start + cue.end),
+          }
+        : undefined,
+    };
+    // A fragment that is only a date ("— 7 May") dates the clause before it.
+    const prev = clauses[clauses.length - 1];
+    if (kind === 'none' && own.length > 0 && prev && dateOnly(clauseText)) {
+      prev.mentions.push(...own);
+      prev.end = c.end;
+      continue;
+    }
+    clauses.push(reading);
+  }
+  // Dated triggers ("once the board meets on the 24th, send the contract") date the step they gate.
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i];
+    if (c.kind !== 'trigger' || c.mentions.length === 0) continue;
+    const target = clauses.slice(i + 1).find(isForward) ?? clauses.slice(0, i).reverse().find(isForward);
+    if (target) target.mentions.push(...c.mentions);
+  }
+  // "needs the import done before then": the previous clause's date.
+  for (let i = 1; i < clauses.length; i++) {
+    const c = clauses[i];
+    if (!isForward(c) || c.mentions.length > 0 || !INHERIT.test(lower.slice(c.start, c.end))) continue;
+    const source = clauses
+      .slice(0, i)
+      .reverse()
+      .find((p) => p.mentions.length > 0);
+    if (source) c.mentions.push(...source.mentions);
+  }
+  const forward = clauses.filter(isForward);
+  // A bare time ("at 2pm") dates a step only when no day is named: "at 2pm tomorrow" is due tomorrow.
+  const anchors = forward
+    .flatMap((c) => c.mentions)
+    .sort((a, b) => Number(a.kind === 'time') - Number(b.kind === 'time') || a.start - b.start);
+  return {
+    prefix,
+    bodyStart,
+    clauses,
+    mentions,
+    vague,
+    anchor: anchors[0],
+    hasConcrete: clauses.some((c) => c.kind === 'concrete'),
+    hasFiller: clauses.some((c) => c.kind === 'filler'),
+    anchoredConcrete: clauses.some((c) => c.kind === 'concrete' && c.mentions.length > 0),
+    anchoredFiller: clauses.some((c) => c.kind === 'filler' && c.mentions.length > 0),
+    party: findParty(text, bodyStart, clauses, all),
+    label,
+  };
+}
+
+function withoutSpans(found: CueMatches, spans: Array<{ start: number; length: number }>): CueMatches {
+  const out = {} as CueMatches;
+  for (const key of Object.keys(found) as Category[]) {
+    out[key] = found[key].filter(
+      (m) => !spans.some((s) => m.index < s.start + s.length && s.start < m.index + m.length),
+    );
+  }
+  return out;
+}
+
+/** `text` with its first `prefix` characters and every span blanked (same length). */
+function maskSpans(text: string, prefix: number, spans: Array<{ start: number; length: number }>): string {
+  if (prefix === 0 && spans.length === 0) return text;
+  let out = ' '.repeat(prefix);
+  let at = prefix;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    out += text.slice(at, s.start) + ' '.repeat(s.length);
+    at = s.start + s.length;
+  }
+  return out + text.slice(at);
+}
+
+function dateOnly(clauseText: string): boolean {
+  return clauseText.replace(DATE_FILLER_WORDS, ' ').replace(/[^\p{L}]+/gu, '') === '';
+}
+
+function isForward(c: ClauseReading): boolean {
+  return c.kind === 'concrete' || c.kind === 'filler';
+}

@@ -1,0 +1,336 @@
+/**
+ * Compiles the config's word lists into regexes once per config object. Verbs get their -s/-ing
+ * forms (a step ahead) and their past forms (a thing done: "sent", "followed up") as separate cues.
+ */
+import type { Config } from '../config';
+import { wordsOf, type Word } from './words';
+
+export interface Match {
+  index: number;
+  length: number;
+}
+
+/**
+ * Finds phrases fast: instead of one regex with hundreds of alternatives tried at every character,
+ * it walks the words once and tries only the phrases that start with each word.
+ */
+export class PhraseMatcher {
+  private readonly byFirst = new Map<string, RegExp>();
+  private readonly fallback: RegExp | undefined;
+
+  constructor(variants: Array<{ first: string; source: string }>) {
+    const groups = new Map<string, string[]>();
+    const odd: string[] = [];
+    for (const v of variants) {
+      if (WORD_ONLY.test(v.first)) groups.set(v.first, [...(groups.get(v.first) ?? []), v.source]);
+      else odd.push(v.source);
+    }
+    for (const [first, sources] of groups) this.byFirst.set(first, new RegExp(alternation(sources), 'iy'));
+    this.fallback =
+      odd.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}'’])${alternation(odd)}`, 'giu') : undefined;
+  }
+
+  /** Non-overlapping matches, left to right. */
+  scan(text: string): Match[] {
+    const out: Match[] = [];
+    let after = 0;
+    for (const token of text.matchAll(TOKEN)) {
+      if (token.index < after) continue;
+      const re = this.byFirst.get(token[0].toLowerCase());
+      if (!re) continue;
+      re.lastIndex = token.index;
+      const m = re.exec(text);
+      if (m) {
+        out.push({ index: token.index, length: m[0].length });
+        after = token.index + m[0].length;
+      }
+    }
+    if (this.fallback) {
+      for (const m of text.matchAll(this.fallback)) out.push({ index: m.index, length: m[0].length });
+      out.sort((a, b) => a.index - b.index);
+    }
+    return out;
+  }
+
+  /** The length of a phrase starting exactly at `index`, else 0. */
+  matchAt(text: string, index: number): number {
+    const token = /^[\p{L}\p{N}'’&]+/u.exec(text.slice(index, index + 40));
+    if (!token) return 0;
+    const re = this.byFirst.get(token[0].toLowerCase());
+    if (!re) return 0;
+    re.lastIndex = index;
+    const m = re.exec(text);
+    return m ? m[0].length : 0;
+  }
+}
+
+const TOKEN = /[\p{L}\p{N}'’&]+/gu;
+const WORD_ONLY = /^[\p{L}\p{N}'’&]+$/u;
+
+function alternation(sources: string[]): string {
+  // Longest first, so "follow up on" wins over "follow".
+  const unique = [...new Set(sources)].sort((a, b) => b.length - a.length);
+  return `(?:${unique.join('|')})(?![\\w]|['’][a-z])`;
+}
+
+export type Category =
+  | 'filler'
+  | 'fillerPast'
+  | 'actionVerb'
+  | 'actionPast'
+  | 'meetingNoun'
+  | 'deliverableNoun'
+  | 'party'
+  | 'waiting'
+  | 'status'
+  | 'genericPast';
+
+export type CueMatches = Record<Category, Match[]>;
+
+const CATEGORIES: Category[] = [
+  'filler',
+  'fillerPast',
+  'actionVerb',
+  'actionPast',
+  'meetingNoun',
+  'deliverableNoun',
+  'party',
+  'waiting',
+  'status',
+  'genericPast',
+];
+
+// Reported past: irregular forms and any "-ed" word (filtered in read.ts for adjectives and "scheduled").
+const IRREGULAR_PAST_WORDS = new Set(
+  'got came had gave went sent met spoke said told took made did was were been caught brought wrote heard saw found kept paid bought sold left done won lost'.split(
+    ' ',
+  ),
+);
+const REGULAR_PAST_WORD = /^[a-z]{3,}ed$/;
+
+/**
+ * All categories in one pass over the words: for each word, only the phrases that start with it are
+ * tried. This is what keeps the engine cheaper than a date parser.
+ */
+export class CueIndex {
+  private readonly byFirst = new Map<string, Array<{ category: Category; re: RegExp }>>();
+  private readonly fallback: Array<{ category: Category; re: RegExp }> = [];
+
+  constructor(groups: Partial<Record<Category, Variant[]>>) {
+    for (const category of CATEGORIES) {
+      const variants = groups[category] ?? [];
+      const byWord = new Map<string, string[]>();
+      const odd: string[] = [];
+      for (const v of variants) {
+        if (WORD_ONLY.test(v.first)) byWord.set(v.first, [...(byWord.get(v.first) ?? []), v.source]);
+        else odd.push(v.source);
+      }
+      for (const [first, sources] of byWord) {
+        const list = this.byFirst.get(first) ?? [];
+        list.push({ category, re: new RegExp(alternation(sources), 'iy') });
+        this.byFirst.set(first, list);
+      }
+      if (odd.length > 0) {
+        this.fallback.push({ category, re: new RegExp(`(?<![\\p{L}\\p{N}'’])${alternation(odd)}`, 'giu') });
+      }
+    }
+  }
+
+  /** `words` may be passed when the caller already walked `text` (read.ts does, for dates too). */
+  scan(text: string, words: readonly Word[] = wordsOf(text)): CueMatches {
+    const out = {} as CueMatches;
+    const after = {} as Record<Category, number>;
+    for (const c of CATEGORIES) {
+      out[c] = [];
+      after[c] = 0;
+    }
+    for (const { index: begin, word } of words) {
+      if (IRREGULAR_PAST_WORDS.has(word) || (word.length > 4 && word.endsWith('ed') && REGULAR_PAST_WORD.test(word))) {
+        out.genericPast.push({ index: begin, length: word.length });
+      }
+      const entries = this.byFirst.get(word);
+      if (!entries) continue;
+      for (const { category, re } of entries) {
+        if (begin < after[category]) continue;
+        re.lastIndex = begin;
+        const m = re.exec(text);
+        if (m) {
+          out[category].push({ index: begin, length: m[0].length });
+          after[category] = begin + m[0].length;
+        }
+      }
+    }
+    for (const { category, re } of this.fallback) {
+      for (const m of text.matchAll(re)) out[category].push({ index: m.index, length: m[0].length });
+      out[category].sort((a, b) => a.index - b.index);
+    }
+    return out;
+  }
+}
+
+export interface Vocabulary {
+  /** Expects lower-case text (read.ts lower-cases once). */
+  index: CueIndex;
+  filler: PhraseMatcher;
+  fillerPast: PhraseMatcher;
+  actionVerb: PhraseMatcher;
+  actionPast: PhraseMatcher;
+  meetingNoun: PhraseMatcher;
+  deliverableNoun: PhraseMatcher;
+  party: PhraseMatcher;
+  waiting: PhraseMatcher;
+  status: PhraseMatcher;
+}
+
+const IRREGULAR_PAST: Record<string, string[]> = {
+  send: ['sent'],
+  get: ['got', 'gotten'],
+  meet: ['met'],
+  speak: ['spoke', 'spoken'],
+  catch: ['caught'],
+  give: ['gave', 'given'],
+  come: ['came'],
+  run: ['ran'],
+  take: ['took', 'taken'],
+  tell: ['told'],
+  say: ['said'],
+  make: ['made'],
+  set: [],
+  put: [],
+  draw: ['drew', 'drawn'],
+  write: ['wrote', 'written'],
+  think: ['thought'],
+  build: ['built'],
+  keep: ['kept'],
+  pay: ['paid'],
+  buy: ['bought'],
+  go: ['went', 'gone'],
+  quote: ['quoted'],
+  let: [],
+  stay: ['stayed'],
+  talk: ['talked'],
+  hand: ['handed'],
+};
+
+const SHORT_DOUBLING = /^(?:[^aeiou]*[aeiou])([bdgmnprt])$/;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Forward forms of a verb: base, -s, -ing. */
+function forwardForms(verb: string): string[] {
+  const forms = [
+    verb,
+    verb.endsWith('s') || verb.endsWith('ch') || verb.endsWith('sh') ? `${verb}es` : `${verb}s`,
+  ];
+  if (verb.endsWith('e') && !verb.endsWith('ee')) forms.push(`${verb.slice(0, -1)}ing`);
+  else if (verb.length <= 4 && SHORT_DOUBLING.test(verb))
+    forms.push(`${verb}${verb.slice(-1)}ing`, `${verb}ing`);
+  else forms.push(`${verb}ing`);
+  return forms;
+}
+
+function pastForms(verb: string): string[] {
+  if (verb in IRREGULAR_PAST) return IRREGULAR_PAST[verb];
+  if (verb.endsWith('e')) return [`${verb}d`];
+  if (verb.endsWith('y') && !/[aeiou]y$/.test(verb)) return [`${verb.slice(0, -1)}ied`];
+  if (verb.length <= 4 && SHORT_DOUBLING.test(verb)) return [`${verb}${verb.slice(-1)}ed`, `${verb}ed`];
+  return [`${verb}ed`];
+}
+
+function nounForms(noun: string): string[] {
+  if (noun.endsWith('s')) return [noun];
+  if (/[^aeiou]y$/.test(noun)) return [noun, `${noun.slice(0, -1)}ies`];
+  if (/(?:ch|sh|x)$/.test(noun)) return [noun, `${noun}es`];
+  return [noun, `${noun}s`];
+}
+
+// Between the words of a phrase: spaces, hyphens or nothing ("follow up", "follow-up", "followup"),
+// and a few small words ("send me something", "call her back", "give her a call").
+const GAP = '[\\s-]*(?:(?:me|you|them|him|her|us|it|over|some|the|that|this|a|an|more|all|on|in)\\s+){0,3}';
+
+function phraseSource(words: string[]): string {
+  return words.map(escape).join(GAP);
+}
+
+type Variant = { first: string; source: string };
+
+function words(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .trim()
+    .split(/[\s-]+/)
+    .filter((w) => w !== '');
+}
+
+/** Phrases whose first word is a verb: its forms vary, the rest stays. */
+function verbPhrases(list: string[], forms: (verb: string) => string[]): Variant[] {
+  const out: Variant[] = [];
+  for (const phrase of list) {
+    const w = words(phrase);
+    if (w.length === 0) continue;
+    if (!/^[a-z]+$/.test(w[0])) {
+      out.push({ first: w[0], source: phraseSource(w) });
+      continue;
+    }
+    for (const f of forms(w[0])) out.push({ first: f, source: phraseSource([f, ...w.slice(1)]) });
+  }
+  return out;
+}
+
+function nounPhrases(list: string[]): Variant[] {
+  const out: Variant[] = [];
+  for (const phrase of list) {
+    const w = words(phrase);
+    if (w.length === 0) continue;
+    for (const f of nounForms(w[w.length - 1])) {
+      const all = w.slice(0, -1).concat(f);
+      out.push({ first: all[0], source: all.map(escape).join('[\\s-]*') });
+    }
+  }
+  return out;
+}
+
+function plainPhrases(list: string[]): Variant[] {
+  return list
+    .map(words)
+    .filter((w) => w.length > 0)
+    .map((w) => ({ first: w[0], source: w.map(escape).join('[\\s-]*') }));
+}
+
+function compile(variants: Variant[]): PhraseMatcher {
+  return new PhraseMatcher(variants);
+}
+
+const cache = new WeakMap<Config, Vocabulary>();
+
+export function vocabularyFor(config: Config): Vocabulary {
+  const hit = cache.get(config);
+  if (hit) return hit;
+  const groups: Partial<Record<Category, Variant[]>> = {
+    filler: verbPhrases(config.fillerPhrases, forwardForms),
+    fillerPast: verbPhrases(config.fillerPhrases, pastForms),
+    actionVerb: verbPhrases(config.actionVerbs, forwardForms),
+    actionPast: verbPhrases(config.actionVerbs, pastForms),
+    meetingNoun: nounPhrases(config.meetingNouns),
+    deliverableNoun: nounPhrases(config.deliverableNouns),
+    party: nounPhrases(config.buyerPartyWords),
+    waiting: plainPhrases(config.waitingPhrases),
+    status: plainPhrases(config.statusPhrases),
+  };
+  const vocab: Vocabulary = {
+    index: new CueIndex(groups),
+    filler: compile(groups.filler ?? []),
+    fillerPast: compile(groups.fillerPast ?? []),
+    actionVerb: compile(groups.actionVerb ?? []),
+    actionPast: compile(groups.actionPast ?? []),
+    meetingNoun: compile(groups.meetingNoun ?? []),
+    deliverableNoun: compile(groups.deliverableNoun ?? []),
+    party: compile(groups.party ?? []),
+    waiting: compile(groups.waiting ?? []),
+    status: compile(groups.status ?? []),
+  };
+  cache.set(config, vocab);
+  return vocab;
+}

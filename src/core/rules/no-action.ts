@@ -1,0 +1,89 @@
+import type { TextRule } from './types';
+
+const SUGGESTION =
+  'Name what happens next: the meeting or deliverable ("Call with Jordan on Thu 20th to agree rates")';
+
+function describeValue(kind: string, text: string): string {
+  switch (kind) {
+    case 'number':
+      return `a number (${text})`;
+    case 'boolean':
+      return `a checkbox value (${text})`;
+    case 'date':
+      return `only a date (${text})`;
+    default:
+      return 'an unreadable date';
+  }
+}
+
+/** No forward action: a status note, a past event, a waiting state, a bare label, or not text at all. */
+export const noActionRule: TextRule = {
+  id: 'no-action',
+  scope: 'text',
+  defaultSeverity: 'error',
+  parameters: { waiting: 'config.waitingPhrases', status: 'config.statusPhrases' },
+  message: 'The entry names no forward action: it is a status note, a waiting state or a label',
+  suggestion: SUGGESTION,
+  check(facts) {
+    if (
+      facts.cellKind === 'number' ||
+      facts.cellKind === 'boolean' ||
+      facts.cellKind === 'date' ||
+      facts.cellKind === 'invalid-date'
+    ) {
+      return [
+        {
+          message: `The cell holds ${describeValue(facts.cellKind, facts.text)}, not a next step`,
+          suggestion: SUGGESTION,
+          start: 0,
+          length: facts.text.length,
+        },
+      ];
+    }
+    const r = facts.reading;
+    if (!r || r.hasConcrete || r.hasFiller) return [];
+    if (r.label) {
+      return [
+        {
+          message: `"${r.label.text}" reads as a stage or a label, not a step`,
+          suggestion: SUGGESTION,
+          start: r.label.start,
+          length: r.label.length,
+        },
+      ];
+    }
+    const waiting = r.clauses.find((c) => c.kind === 'waiting');
+    if (waiting) {
+      const cue = waiting.cue;
+      return [
+        {
+          message: `Waiting${cue ? ` ("${cue.text.trim()}")` : ''} is not a next step: what will you do meanwhile?`,
+          suggestion:
+            'Agree a dated action while you wait: "Call with procurement Tue 3pm to walk through the BAA"',
+          start: cue?.start ?? waiting.start,
+          length: cue?.length ?? waiting.end - waiting.start,
+        },
+      ];
+    }
+    const status = r.clauses.find((c) => c.kind === 'status');
+    if (status) {
+      const cue = status.cue;
+      return [
+        {
+          message: `Reads as a status note${cue ? ` ("${cue.text.trim()}")` : ''}, not a next step`,
+          suggestion: SUGGESTION,
+          start: cue?.start ?? status.start,
+          length: cue?.length ?? status.end - status.start,
+        },
+      ];
+    }
+    return [
+      {
+        message: 'No action found: say what happens next',
+        suggestion: SUGGESTION,
+        start: r.bodyStart,
+        length: facts.text.length - r.bodyStart,
+      },
+    ];
+  },
+};

@@ -1,0 +1,29 @@
+import { daysBetween } from '../dates/calendar';
+import type { TimingRule } from './types';
+
+function days(n: number): string {
+  return n === 1 ? '1 day' : `${n} days`;
+}
+
+/** The due date has passed. */
+export const overdueRule: TimingRule = {
+  id: 'overdue',
+  scope: 'timing',
+  defaultSeverity: 'error',
+  parameters: {},
+  message: 'The due date has passed',
+  suggestion: 'Do it, or agree a new date with the buyer and update the entry',
+  check(facts) {
+    if (!facts.due) return [];
+    const late = daysBetween(facts.due, facts.today);
+    if (late <= 0) return [];
+    return [
+      {
+        message: `Due ${facts.due}, ${days(late)} ago`,
+        suggestion: this.suggestion,
+        start: facts.dueSpan?.start ?? 0,
+        length: facts.dueSpan?.length ?? 0,
+      },
+    ];
+  },
+};

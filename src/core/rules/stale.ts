@@ -1,0 +1,27 @@
+import { daysBetween } from '../dates/calendar';
+import type { TimingRule } from './types';
+
+/** Written or last updated longer ago than the deal's stage allows (per-stage freshness). */
+export const staleRule: TimingRule = {
+  id: 'stale',
+  scope: 'timing',
+  defaultSeverity: 'warning',
+  parameters: { defaultDays: 14, byStage: 'config.freshnessDays.byStage' },
+  message: 'The entry has not been updated within the days its stage allows',
+  suggestion: 'Confirm the step with the buyer and date the update',
+  check(facts) {
+    if (!facts.writtenOn) return [];
+    const age = daysBetween(facts.writtenOn, facts.today);
+    if (age <= facts.freshnessDays) return [];
+    const stage =
+      typeof facts.stage === 'string' && facts.stage.trim() !== '' ? facts.stage.trim() : 'this stage';
+    return [
+      {
+        message: `Last written ${facts.writtenOn}, ${age} days ago; ${stage} allows ${facts.freshnessDays}`,
+        suggestion: this.suggestion,
+        start: facts.writtenSpan?.start ?? 0,
+        length: facts.writtenSpan?.length ?? 0,
+      },
+    ];
+  },
+};

@@ -1,0 +1,209 @@
+/** Set up this sheet and Help, through the built bundle with scripted answers to the dialogs. */
+import { createAppsScriptGlobals, loadBundle } from '../../../dev/emulator';
+import { HIGHLIGHT_LEGEND } from '../../../src/core/highlights/legend';
+import { CODE, FIXTURE_NOW, harness, pipelineFixture } from './helpers';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function saved(g: ReturnType<typeof harness>['g']): Record<string, unknown> {
+  return JSON.parse(g.PropertiesService.getDocumentProperties().getProperty('nst.settings') ?? '{}');
+}
+
+/** The fixture without its "Next step updated" column (I). */
+function withoutUpdated(): ReturnType<typeof pipelineFixture> {
+  const f = pipelineFixture();
+  const s = f.sheets[0];
+  s.values = s.values?.map((r) => r.slice(0, 8));
+  s.numberFormats = { 'E3:E202': '£#,##0', 'F3:F202': 'dd/MM/yyyy', 'H3:H202': 'dd/MM/yyyy', G10: '@' };
+  s.merges = ['A1:H1'];
+  return f;
+}
+
+describe('Set up this sheet', () => {
+  test('finds the table, confirms the mapping, saves it', () => {
+    const h = harness();
+    h.g.ui.answerAlerts('YES', 'OK');
+    h.fns.setUpSheet();
+    const confirm = h.g.ui.alerts[0];
+    expect(confirm.buttons).toBe('YES_NO');
+    expect(confirm.prompt).toMatch(/Sheet "Pipeline", headers in row 2/);
+    expect(confirm.prompt).toMatch(/Next step: "Next step" \(column G\)/);
+    expect(confirm.prompt).toMatch(/Next step updated: "Next step updated" \(column I\)/);
+    expect(saved(h.g)).toEqual({
+      sheetName: 'Pipeline',
+      headerRow: 2,
+      columns: {
+        nextStep: 'Next step',
+        nextStepDue: 'Next step due',
+        nextStepUpdated: 'Next step updated',
+        stage: 'Stage',
+        deal: 'Deal',
+        account: 'Account',
+        owner: 'Owner',
+        amount: 'Amount',
+        closeDate: 'Close date',
+      },
+    });
+    // No "add a column?" question: the sheet has one.
+    expect(h.g.ui.alerts.some((a) => /Add a "Next step updated" column/.test(a.title))).toBe(false);
+  });
+
+  test('answering No saves nothing', () => {
+    const h = harness();
+    h.g.ui.answerAlerts('NO');
+    h.fns.setUpSheet();
+    expect(h.g.PropertiesService.getDocumentProperties().getProperty('nst.settings')).toBeNull();
+  });
+
+  test('offers a "Next step updated" column and inserts it after the next step, overwriting nothing', () => {
+    const g = createAppsScriptGlobals({ spreadsheet: withoutUpdated(), now: FIXTURE_NOW });
+    const fns = loadBundle(CODE, g);
+    const sheet = g.SpreadsheetApp.getActive().getSheetByName('Pipeline') as Sheet;
+    const before = sheet.getRange(1, 1, 202, 8).getValues();
+    g.ui.answerAlerts('YES', 'YES', 'OK');
+    fns.setUpSheet();
+    expect(g.ui.alerts[1].title).toMatch(/Add a "Next step updated" column/);
+    const after = sheet.getRange(1, 1, 202, 9).getValues();
+    expect(after[1][7]).toBe('Next step updated');
+    // Every original cell is still there, columns after G shifted one to the right.
+    after.forEach((row, i) => {
+      expect(row.slice(0, 7)).toEqual(before[i].slice(0, 7));
+      expect(row[8]).toEqual(before[i][7]);
+      if (i >= 2) expect(row[7]).toBe('');
+    });
+    expect((saved(g).columns as Record<string, string>).nextStepUpdated).toBe('Next step updated');
+    expect((saved(g).columns as Record<string, string>).nextStepDue).toBe('Next step due');
+  });
+
+  test('declining the new column still saves the mapping and leaves the sheet as it was', () => {
+    const g = createAppsScriptGlobals({ spreadsheet: withoutUpdated(), now: FIXTURE_NOW });
+    const fns = loadBundle(CODE, g);
+    const sheet = g.SpreadsheetApp.getActive().getSheetByName('Pipeline') as Sheet;
+    g.ui.answerAlerts('YES', 'NO', 'OK');
+    fns.setUpSheet();
+    expect(sheet.getLastColumn()).toBe(8);
+    expect(saved(g).sheetName).toBe('Pipeline');
+  });
+
+  test('a protected sheet: the column is not inserted, a message says why, nothing saved', () => {
+    const f = withoutUpdated();
+    f.sheets[0].protections = [{ range: 'A1:A5', description: 'Locked' }];
+    const g = createAppsScriptGlobals({
+      spreadsheet: f,
+      now: FIXTURE_NOW,
+      user: { email: 'rep@example.com', canEdit: false },
+    });
+    const fns = loadBundle(CODE, g);
+    const sheet = g.SpreadsheetApp.getActive().getSheetByName('Pipeline') as Sheet;
+    g.ui.answerAlerts('YES', 'YES');
+    fns.setUpSheet();
+    expect(sheet.getLastColumn()).toBe(8);
+    expect(g.ui.alerts.at(-1)?.prompt).toMatch(/protected cells.*Nothing was changed/);
+    expect(g.PropertiesService.getDocumentProperties().getProperty('nst.settings')).toBeNull();
+  });
+
+  test('no next-step column: asks for its header; a typed header is used', () => {
+    const g = createAppsScriptGlobals({
+      spreadsheet: {
+        sheets: [
+          {
+            name: 'Deals',
+            values: [
+              ['Deal', 'What we do next', 'Last updated'],
+              ['A', 'x', ''],
+            ],
+          },
+        ],
+      },
+      now: FIXTURE_NOW,
+    });
+    const fns = loadBundle(CODE, g);
+    g.ui.answerPrompts({ text: 'What we do next' });
+    g.ui.answerAlerts('YES', 'OK');
+    fns.setUpSheet();
+    expect(g.ui.prompts[0].prompt).toMatch(/No next-step column found.*"Next step"/s);
+    expect((saved(g).columns as Record<string, string>).nextStep).toBe('What we do next');
+    expect((saved(g).columns as Record<string, string>).nextStepUpdated).toBe('Last updated');
+  });
+
+  test('no next-step column and Cancel: nothing saved, no error', () => {
+    const g = createAppsScriptGlobals({
+      spreadsheet: {
+        sheets: [
+          {
+            name: 'Deals',
+            values: [
+              ['Deal', 'Notes'],
+              ['A', 'x'],
+            ],
+          },
+        ],
+      },
+      now: FIXTURE_NOW,
+    });
+    const fns = loadBundle(CODE, g);
+    g.ui.answerPrompts({ text: '', button: 'CANCEL' });
+    expect(() => fns.setUpSheet()).not.toThrow();
+    expect(g.PropertiesService.getDocumentProperties().getProperty('nst.settings')).toBeNull();
+  });
+
+  test('a typed header that does not exist: a clear message', () => {
+    const g = createAppsScriptGlobals({
+      spreadsheet: {
+        sheets: [
+          {
+            name: 'Deals',
+            values: [
+              ['Deal', 'Notes'],
+              ['A', 'x'],
+            ],
+          },
+        ],
+      },
+      now: FIXTURE_NOW,
+    });
+    const fns = loadBundle(CODE, g);
+    g.ui.answerPrompts({ text: 'Nope' });
+    fns.setUpSheet();
+    expect(g.ui.alerts.at(-1)?.prompt).toBe(
+      'No column headed "Nope" was found in "Deals". Nothing was saved.',
+    );
+  });
+
+  test('with highlights on, adding the updated column re-applies them: the stale rule appears', () => {
+    const g = createAppsScriptGlobals({ spreadsheet: withoutUpdated(), now: FIXTURE_NOW });
+    const fns = loadBundle(CODE, g);
+    fns.turnHighlightsOn();
+    const ids = (): string[] =>
+      g.spreadsheet.sheets[0].conditionalFormats.map((r) =>
+        r.criteria.type === 'CUSTOM_FORMULA' ? (/:(\w+)"\)\)$/.exec(r.criteria.formula)?.[1] ?? '?') : '?',
+      );
+    expect(ids()).toEqual(['missing', 'overdue', 'weak']);
+    g.ui.answerAlerts('YES', 'YES', 'OK');
+    fns.setUpSheet();
+    expect(ids()).toEqual(['missing', 'overdue', 'weak', 'stale']);
+    const stale = g.spreadsheet.sheets[0].conditionalFormats[3];
+    expect(stale.criteria.type === 'CUSTOM_FORMULA' && stale.criteria.formula).toContain('TODAY()-INT($H3)');
+  });
+});
+
+describe('Help', () => {
+  test('a dialog with the colour legend, the same as the sidebar', () => {
+    const h = harness();
+    h.fns.showHelp();
+    const dialog = h.g.ui.dialogs.at(-1);
+    expect(dialog?.title).toBe('Next Step Tracker: help');
+    for (const e of HIGHLIGHT_LEGEND) {
+      expect(dialog?.html).toContain(`background:${e.color}`);
+      expect(dialog?.html).toContain(e.label);
+    }
+    expect(dialog?.html).not.toMatch(/<script/i);
+  });
+
+  test('where a dialog cannot open, an alert carries the same legend', () => {
+    const h = harness({ authMode: 'LIMITED' });
+    h.fns.showHelp();
+    const alert = h.g.ui.alerts.at(-1);
+    for (const e of HIGHLIGHT_LEGEND) expect(alert?.prompt).toContain(`${e.colorName} — ${e.label}`);
+  });
+});

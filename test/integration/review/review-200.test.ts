@@ -1,0 +1,187 @@
+/**
+ * The 200-deal fixture's review, built through the BUILT bundle in the emulator, checked cell by cell
+ * against the engine's own numbers (core analyzeRows run directly on the same rows).
+ */
+import { analyzeRows } from '../../../src/core/analyze';
+import { detectColumns } from '../../../src/core/columns';
+import { defaultConfig } from '../../../src/core/config';
+import type { CellValue, RowAnalysis } from '../../../src/core/types';
+import { createAppsScriptGlobals } from '../../../dev/emulator';
+import { build, execution, fixture200, sectionRows, type Run } from './harness';
+
+const NOW = '2026-03-11T08:00:00Z';
+
+describe('review of the 200-deal fixture (bundle + emulator)', () => {
+  let run: Run;
+  let result: ReturnType<typeof build>;
+  let tab: GoogleAppsScript.Spreadsheet.Sheet;
+  let values: unknown[][];
+  let display: string[][];
+  let formulas: string[][];
+  let formats: string[][];
+  let analyses: Map<number, RowAnalysis>;
+  let source: CellValue[][];
+  let mapping: ReturnType<typeof detectColumns>['mapping'];
+  let sourceId: number;
+
+  beforeAll(() => {
+    // The engine's answer, computed directly from the sheet's cells (read in Node's own realm, before
+    // any bundle is loaded, so Date cells are Node Dates).
+    const plain = createAppsScriptGlobals({ spreadsheet: fixture200() });
+    const sheet = plain.SpreadsheetApp.getActive().getSheetByName('Pipeline')!;
+    sourceId = sheet.getSheetId();
+    source = sheet.getDataRange().getValues() as CellValue[][];
+    run = execution(fixture200(), { now: NOW });
+    const detected = detectColumns(source);
+    mapping = detected.mapping;
+    const first = detected.headerRowIndex + 2;
+    const rows = analyzeRows(source.slice(detected.headerRowIndex + 1), mapping, defaultConfig(), {
+      today: '2026-03-11',
+      timeZone: 'Europe/London',
+      locale: 'en_GB',
+      firstRowNumber: first,
+    });
+    analyses = new Map(rows.map((r) => [r.row, r]));
+
+    result = build(run, NOW);
+    tab = run.ss.getSheetByName(result.sheetName)!;
+    const range = tab.getDataRange();
+    values = range.getValues();
+    display = range.getDisplayValues();
+    formulas = range.getFormulas();
+    formats = range.getNumberFormats();
+  });
+
+  const open = () => [...analyses.values()].filter((a) => a.status === 'open');
+  const summaryValue = (label: string) => values.find((r) => r[0] === label)?.[1];
+
+  it('builds the week tab named after the ISO week of 2026-03-11', () => {
+    expect(result.ok).toBe(true);
+    expect(result.weekId).toBe('2026-W11');
+    expect(result.sheetName).toBe('Pipeline review 2026-W11');
+    expect(values[0][0]).toBe('Pipeline review 2026-W11');
+    expect(tab.getFrozenRows()).toBe(2);
+    expect(tab.getRange(1, 1).getNote()).toMatch(/^next-step-tracker:review v1 week=2026-W11 /);
+  });
+
+  it('summary cells equal the engine’s counts', () => {
+    const o = open();
+    const count = (f: (a: RowAnalysis) => boolean) => o.filter(f).length;
+    expect(o.length).toBeGreaterThan(100);
+    expect(summaryValue('Open deals')).toBe(o.length);
+    expect(summaryValue('OK next steps')).toBe(count((a) => a.verdict === 'ok'));
+    expect(summaryValue('Weak next steps')).toBe(count((a) => a.verdict === 'weak'));
+    expect(summaryValue('Bad next steps')).toBe(count((a) => a.verdict === 'bad'));
+    expect(summaryValue('Missing next steps')).toBe(count((a) => a.verdict === 'missing'));
+    expect(summaryValue('Overdue')).toBe(count((a) => a.timing === 'overdue'));
+    expect(summaryValue('Stale')).toBe(count((a) => a.timing === 'stale'));
+    expect(summaryValue('OK share')).toBeCloseTo(count((a) => a.verdict === 'ok') / o.length, 12);
+    const atRisk = o.filter((a) => a.verdict !== 'ok' || a.timing === 'overdue' || a.timing === 'stale');
+    expect(summaryValue('Deals at risk')).toBe(atRisk.length);
+    const amountOf = (row: number) => {
+      const v = source[row - 1][mapping.amount!];
+      return typeof v === 'number' ? v : 0;
+    };
+    expect(summaryValue('Amount at risk')).toBe(atRisk.reduce((n, a) => n + amountOf(a.row), 0));
+    expect(summaryValue('Closed deals')).toBe(
+      [...analyses.values()].filter((a) => a.status === 'closed').length,
+    );
+    const dueThisWeek = o.filter(
+      (a) => a.timing !== 'overdue' && a.due && a.due >= '2026-03-11' && a.due <= '2026-03-15',
+    );
+    expect(summaryValue('Due this week')).toBe(dueThisWeek.length);
+  });
+
+  it('every listed deal row matches the source row and the engine, cell by cell', () => {
+    const titles = ['Overdue next steps', 'Due this week', 'Stale next steps', 'Vague or missing next steps'];
+    const listed = new Map<number, string>();
+    for (const title of titles) {
+      for (const r of sectionRows(values, title)) {
+        const cells = values[r - 1];
+        const sourceRow = cells[9] as number;
+        expect(listed.has(sourceRow)).toBe(false); // one agenda section per deal
+        listed.set(sourceRow, title);
+        const a = analyses.get(sourceRow)!;
+        const src = source[sourceRow - 1];
+        expect(a.status).toBe('open');
+        const text = (v: CellValue) => (v === null || v === undefined ? '' : String(v));
+        // A: a HYPERLINK to the deal's row, labelled with the deal name.
+        expect(formulas[r - 1][0]).toBe(
+          `=HYPERLINK("#gid=${sourceId}&range=A${sourceRow}", "${text(src[mapping.deal!]).trim().replace(/"/g, '""')}")`,
+        );
+        expect(display[r - 1][0]).toBe(text(src[mapping.deal!]).trim());
+        expect(cells[1]).toBe(text(src[mapping.owner!]).trim());
+        expect(cells[2]).toBe(text(src[mapping.stage!]).trim());
+        const amount = src[mapping.amount!];
+        expect(cells[3]).toBe(typeof amount === 'number' ? amount : '');
+        // The next step exactly as in the source (text cells are read as typed).
+        const step = src[mapping.nextStep!];
+        expect(cells[4]).toBe(step instanceof Date ? cells[4] : text(step));
+        expect(formulas[r - 1][4]).toBe('');
+        expect(formats[r - 1][4]).toBe('@');
+        expect(cells[5]).toBe(a.verdict);
+        expect(cells[6]).toBe(a.timing);
+        expect(display[r - 1][7]).toBe(a.due ?? '');
+        for (const f of a.findings) expect(String(cells[8])).toContain(f.message);
+      }
+    }
+    // Section membership follows the engine's timing and verdict exactly.
+    for (const a of open()) {
+      const where = listed.get(a.row);
+      if (a.timing === 'overdue') expect(where).toBe('Overdue next steps');
+      else if (a.due && a.due >= '2026-03-11' && a.due <= '2026-03-15') expect(where).toBe('Due this week');
+      else if (a.timing === 'stale') expect(where).toBe('Stale next steps');
+      else if (a.verdict !== 'ok') expect(where).toBe('Vague or missing next steps');
+      else expect(where).toBeUndefined();
+    }
+  });
+
+  it('colours status cells red/amber/green', () => {
+    const rows = sectionRows(values, 'Overdue next steps');
+    const bgs = tab.getRange(rows[0], 1, rows.length, 12).getBackgrounds();
+    for (let i = 0; i < rows.length; i++) {
+      expect(bgs[i][6]).toBe('#f4cccc'); // overdue: red
+      const verdict = values[rows[i] - 1][5];
+      expect(bgs[i][5]).toBe(verdict === 'ok' ? '#d9ead3' : verdict === 'weak' ? '#fff2cc' : '#f4cccc');
+    }
+    const header = rows[0] - 1;
+    expect(tab.getRange(header, 1).getFontWeight()).toBe('bold');
+  });
+
+  it('owner table agrees with the engine and feeds the verdicts-by-owner chart', () => {
+    const start = values.findIndex((r) => r[0] === 'Owner');
+    const owners = new Map<string, RowAnalysis[]>();
+    for (const a of open()) {
+      const owner = String(source[a.row - 1][mapping.owner!] ?? '').trim() || '(no owner)';
+      owners.set(owner, [...(owners.get(owner) ?? []), a]);
+    }
+    for (let i = start + 1; values[i][0] !== ''; i++) {
+      const list = owners.get(values[i][0] as string)!;
+      expect(values[i][1]).toBe(list.length);
+      expect(values[i][2]).toBe(list.filter((a) => a.verdict === 'ok').length);
+      expect(values[i][7]).toBe(list.filter((a) => a.timing === 'overdue').length);
+    }
+    const charts = tab.getCharts();
+    expect(charts).toHaveLength(2);
+    expect(charts[0].getRanges().map((r) => r.getA1Notation())).toEqual([
+      `A${start + 1}:A${start + 1 + owners.size}`,
+      `C${start + 1}:F${start + 1 + owners.size}`,
+    ]);
+    expect(charts[0].getOptions().get('title')).toBe('Next-step verdicts by owner');
+    // The trend line: the "OK share by week" table (one week so far).
+    const trend = values.findIndex((r) => r[0] === 'Week');
+    expect(charts[1].getRanges().map((r) => r.getA1Notation())).toEqual([`A${trend + 1}:B${trend + 2}`]);
+    expect(values[trend + 1].slice(0, 2)).toEqual(['2026-W11', summaryValue('OK share')]);
+  });
+
+  it('keeps the history hidden and leaves the source sheet untouched', () => {
+    const history = run.ss.getSheetByName('Next Step Tracker history')!;
+    expect(history.isSheetHidden()).toBe(true);
+    expect(history.getRange(1, 1).getValue()).toBe('2026-W11');
+    const after = run.ss.getSheetByName('Pipeline')!.getDataRange().getDisplayValues();
+    const plain = createAppsScriptGlobals({ spreadsheet: fixture200() });
+    expect(after).toEqual(
+      plain.SpreadsheetApp.getActive().getSheetByName('Pipeline')!.getDataRange().getDisplayValues(),
+    );
+  });
+});
