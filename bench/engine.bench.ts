@@ -159,7 +159,7 @@ export async function run(log: (line: string) => void): Promise<void> {
   log(`analyze/chrono time ratio: ${(analyzeSecs / chronoSecs).toFixed(2)}`);
 }
 
-if (require.main === module && !process.env.NST_NO_MAIN) {
+if (require.main === module) {
   run((line) => console.log(line)).catch((err: unknown) => {
     console.error(err);
     process.exitCode = 1;

@@ -57,6 +57,16 @@ export interface SessionHooks {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Services whose non-getter calls can change what the grid draws. */
+const DRAWN_CLASSES = new Set([
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'ConditionalFormatRule',
+  'EmbeddedChart',
+  'Protection',
+]);
+
 /** Today's date in a time zone, as YYYY-MM-DD. */
 function isoToday(timeZone: string, at = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
@@ -354,9 +364,11 @@ export class PlaygroundSession {
         g.endExecution();
         for (const l of g.logs.splice(0)) this.hooks.log('info', `[bundle ${l.level}] ${l.text}`);
       }
-      const writes = Object.keys(ledger.diff(before)).some(
-        (m) => !/\.(get|is|has|can)[A-Z]|\.(toast|getUi|alert|prompt)$/.test(m),
-      );
+      // Only calls that can change what the grid shows make the page redraw (not polls, not Utilities).
+      const writes = Object.keys(ledger.diff(before)).some((m) => {
+        const [cls, method = ''] = m.split('.');
+        return DRAWN_CLASSES.has(cls) && !/^(get|is|has|can)[A-Z]/.test(method) && method !== 'toast';
+      });
       if (writes || this.ss.version !== versionBefore) {
         this.version++;
         this.events.push({ name: 'changed', data: { version: this.version } });

@@ -1,55 +1,63 @@
 /**
- * The polled RPC reads the settings on every call. Properties reads have a daily quota (50,000 a day on
- * consumer accounts), and the sidebar polls about once a second, so the two settings values are kept
- * in the document cache for 30 seconds. The sidebar's own saveSettings clears the cache at once; a
- * change made elsewhere (the Setup menu) reaches the polled view within 30 seconds.
+ * The polled RPC needs the settings on every call, and properties reads have a daily quota (50,000 a
+ * day on consumer accounts) while the sidebar polls about once a second. So getSelectionContext hands
+ * the sidebar a settings token (the two settings values and when they were read) and the sidebar sends
+ * it back with the next poll: for 30 seconds the server uses the token instead of reading the
+ * properties. No server-side write is involved (a cache write would count as a document change in the
+ * playground and costs quota of its own). The sidebar drops the token when it saves settings; a change
+ * made elsewhere (the Setup menu) reaches the polled view within 30 seconds. A token can only ever
+ * describe the caller's own document's settings; a bad or stale one is simply ignored.
  */
 import { CONFIG_KEY, loadSettings, SETTINGS_KEY, type LoadedSettings } from '../sheets/settings';
 
-export const SETTINGS_CACHE_KEY = 'nst.sidebar.settings';
-export const SETTINGS_CACHE_SECONDS = 30;
+export const SETTINGS_TOKEN_MS = 30_000;
 
-function documentCache(): GoogleAppsScript.Cache.Cache | null {
+interface Token {
+  at: number;
+  values: Record<string, string>;
+}
+
+function parseToken(token: unknown, nowMs: number): Token | null {
+  if (typeof token !== 'string' || token === '' || token.length > 40_000) return null;
   try {
-    return CacheService.getDocumentCache();
+    const t = JSON.parse(token) as Partial<Token>;
+    if (typeof t.at !== 'number' || !Number.isFinite(t.at)) return null;
+    if (t.at > nowMs || nowMs - t.at >= SETTINGS_TOKEN_MS) return null;
+    if (!t.values || typeof t.values !== 'object' || Array.isArray(t.values)) return null;
+    const values: Record<string, string> = {};
+    for (const key of [SETTINGS_KEY, CONFIG_KEY]) {
+      const v = (t.values as Record<string, unknown>)[key];
+      if (typeof v === 'string') values[key] = v;
+      else if (v !== undefined) return null;
+    }
+    return { at: t.at, values };
   } catch {
     return null;
   }
 }
 
-/** loadSettings, through the document cache (falls back to properties whenever the cache fails). */
-export function loadSettingsCached(): LoadedSettings {
-  const cache = documentCache();
-  if (!cache) return loadSettings();
-  return loadSettings({
+/**
+ * loadSettings, from `token` when it is fresh (no properties read), else from the document properties;
+ * returns the settings and the token to send back next time.
+ */
+export function loadSettingsWithToken(
+  token: unknown,
+  nowMs: number,
+): { loaded: LoadedSettings; token: string } {
+  const fresh = parseToken(token, nowMs);
+  let values: Record<string, string> | null = fresh?.values ?? null;
+  const loaded = loadSettings({
     getProperties(): Record<string, string> {
-      try {
-        const hit = cache.get(SETTINGS_CACHE_KEY);
-        if (hit !== null) return JSON.parse(hit) as Record<string, string>;
-      } catch {
-        // A corrupt or unreadable entry: read the properties below.
-      }
+      if (values) return values;
       const all = PropertiesService.getDocumentProperties().getProperties() ?? {};
-      const wanted: Record<string, string> = {};
-      for (const key of [SETTINGS_KEY, CONFIG_KEY]) if (all[key] !== undefined) wanted[key] = all[key];
-      try {
-        cache.put(SETTINGS_CACHE_KEY, JSON.stringify(wanted), SETTINGS_CACHE_SECONDS);
-      } catch {
-        // Too large for the cache or the cache is down: the next call reads the properties again.
-      }
-      return wanted;
+      values = {};
+      for (const key of [SETTINGS_KEY, CONFIG_KEY]) if (all[key] !== undefined) values[key] = all[key];
+      return values;
     },
     setProperties(): never {
       throw new Error('read-only');
     },
   } as unknown as Parameters<typeof loadSettings>[0]);
-}
-
-/** After the sidebar saves settings: the next poll reads them fresh. */
-export function forgetCachedSettings(): void {
-  try {
-    documentCache()?.remove(SETTINGS_CACHE_KEY);
-  } catch {
-    // Nothing cached, or the cache is down: either way the entry expires within 30 s.
-  }
+  const at = fresh ? fresh.at : nowMs;
+  return { loaded, token: JSON.stringify({ at, values: values ?? {} }) };
 }

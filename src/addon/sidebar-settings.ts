@@ -21,7 +21,6 @@ import { sheetZoneAndLocale } from './context';
 import { UserError } from './user-error';
 import { rpcGuard } from './sidebar';
 import { reapplyHighlightsIfOn } from './sidebar-highlights';
-import { forgetCachedSettings } from './sidebar-settings-cache';
 import { HEADER_SCAN_ROWS } from './sidebar-read';
 import { readPipelineFor } from './sidebar-deals';
 
@@ -255,7 +254,6 @@ export function saveSettings(formInput: SettingsForm): SaveSettingsResult {
     if (Object.keys(columns).length) next.columns = columns;
     else delete next.columns;
     storeSettings(next);
-    forgetCachedSettings();
     const highlightsReapplied = reapplyHighlightsIfOn();
     return { saved: true, problems: [], highlightsReapplied, view: buildView() };
   });

@@ -10,7 +10,7 @@ import { loadSettings, type Settings } from '../sheets/settings';
 import { stampRows } from '../sheets/stamp';
 import { analysisContext } from './context';
 import { isUserError, UserError, userMessage } from './user-error';
-import { loadSettingsCached } from './sidebar-settings-cache';
+import { loadSettingsWithToken } from './sidebar-settings-cache';
 import { cellText, judgeRow, readHeaderAndRow } from './sidebar-read';
 
 export const SIDEBAR_TITLE = 'Next Step Tracker';
@@ -49,11 +49,13 @@ function pipelineSheetFor(
  * The active row's deal, next step, verdict, timing and findings. Polled about once a second while the
  * sidebar is visible, so it reads only the header block and the active row (≤ 2 getValues).
  */
-export function getSelectionContext(): SelectionContext {
+export function getSelectionContext(settingsToken?: string): SelectionContext {
   return rpcGuard(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const { settings, config } = loadSettingsCached();
-    const ctx = analysisContext(ss, new Date(), config);
+    const now = new Date();
+    const { loaded, token } = loadSettingsWithToken(settingsToken, now.getTime());
+    const { settings, config } = loaded;
+    const ctx = analysisContext(ss, now, config);
     const context = {
       ...ctx,
       weekStart: config.weekStart === 'sunday' ? ('sunday' as const) : ('monday' as const),
@@ -72,6 +74,7 @@ export function getSelectionContext(): SelectionContext {
       hasUpdatedColumn: false,
       context,
       message: '',
+      settingsToken: token,
     };
     const pipeline = pipelineSheetFor(ss, settings);
     if (settings.sheetName && !pipeline) {

@@ -44,8 +44,10 @@ interface CellText {
 function describeCell(value: CellValue, ctx: AnalyzeContext): CellText {
   if (value === null || value === undefined) return { kind: 'empty', text: '' };
   if (typeof value === 'string') {
-    const trimmed = value.trim();
-    if (SHEETS_ERRORS.test(trimmed)) return { kind: 'error', text: value, errorCode: trimmed.toUpperCase() };
+    const trimmed = value.includes('#') ? value.trim() : '';
+    if (trimmed.startsWith('#') && SHEETS_ERRORS.test(trimmed)) {
+      return { kind: 'error', text: value, errorCode: trimmed.toUpperCase() };
+    }
     if (!/[\p{L}\p{N}]/u.test(value.slice(0, MAX_TEXT_CHARS)))
       return { kind: 'empty', text: value.slice(0, MAX_TEXT_CHARS) };
     return { kind: 'text', text: value.length > MAX_TEXT_CHARS ? value.slice(0, MAX_TEXT_CHARS) : value };
@@ -155,6 +157,8 @@ export function analyzeRows(
   const locale = config.locale ?? ctx.locale;
   const timeZone = config.timeZone ?? ctx.timeZone;
   const textCtx: TextContext = { today: ctx.today, timeZone, locale, config };
+  const todayValid = isIsoDate(ctx.today);
+  const dateCtx = { timeZone, locale, reference: ctx.today };
   const mapped = Object.values(mapping).filter((i): i is number => typeof i === 'number' && i >= 0);
   const cellAt = (row: CellValue[], index: number | undefined): CellValue =>
     index === undefined || index < 0 ? undefined : row[index];
@@ -168,7 +172,6 @@ export function analyzeRows(
     if (isClosedStage(stage, config)) {
       return { row: rowNumber, status: 'closed', verdict: null, timing: null, score: 0, findings: [] };
     }
-    const dateCtx = { timeZone, locale, reference: ctx.today };
     const updated = cellToIsoDate(cellAt(row, mapping.nextStepUpdated), dateCtx);
     const dueCell = cellToIsoDate(cellAt(row, mapping.nextStepDue), dateCtx);
     textCtx.writtenOn = updated; // reused per row: one context object for the whole table
@@ -180,7 +183,7 @@ export function analyzeRows(
     const writtenOn = prefixDate ?? updated;
     const due = dueCell ?? text.due;
     const freshDays = freshnessDaysFor(stage, config);
-    const timingFindings = isIsoDate(ctx.today)
+    const timingFindings = todayValid
       ? runTimingRules(
           {
             today: ctx.today,
@@ -195,7 +198,7 @@ export function analyzeRows(
           config,
         )
       : [];
-    const timing = isIsoDate(ctx.today) ? timingOf(due, writtenOn, ctx.today, freshDays) : 'undated';
+    const timing = todayValid ? timingOf(due, writtenOn, ctx.today, freshDays) : 'undated';
     let score = text.score;
     if (timing === 'overdue') score -= 30;
     else if (timing === 'stale') score -= 15;

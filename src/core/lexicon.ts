@@ -16,6 +16,7 @@ export const DEFAULT_FILLER_PHRASES = [
   'touch base',
   'circle back',
   'reach out',
+  'reach back out',
   'ping',
   'chase',
   'nudge',
@@ -184,6 +185,8 @@ export const DEFAULT_ACTION_VERBS = [
   'calculate',
   'model',
   'benchmark',
+  'identify',
+  'research',
 ];
 
 /** Meetings and events that are concrete steps in themselves ("demo call Friday 2pm"). */
@@ -329,6 +332,12 @@ export const DEFAULT_DELIVERABLE_NOUNS = [
   'approval',
   'sign off',
   'budget approval',
+  'intro',
+  'introduction',
+  'docusign',
+  'e-signature',
+  'esignature',
+  'signed contract',
 ];
 
 /** Buyer-side roles and groups (brief §2 test 3). Seller initials never count. */
@@ -515,6 +524,12 @@ export const DEFAULT_STATUS_PHRASES = [
   'earlier today',
   'earlier this week',
   'went live',
+  'out for signature',
+  'out for signing',
+  'in progress',
+  'underway',
+  'ongoing',
+  'in flight',
   'is live',
   'are live',
 ];

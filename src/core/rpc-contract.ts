@@ -78,6 +78,11 @@ export interface SelectionContext {
   context: ClientAnalyzeContext;
   /** For `no-table` and setup problems: a sentence for the user. */
   message: string;
+  /**
+   * Opaque: send it back with the next poll, so the server can skip reading the settings for 30 s
+   * (properties reads have a daily quota). Drop it after saving settings.
+   */
+  settingsToken: string;
 }
 
 export interface WriteNextStepArgs {
@@ -265,7 +270,7 @@ export interface WeeklyReviewStatus {
 
 /** Server function name → [argument tuple, result]. */
 export interface RpcContract {
-  getSelectionContext: { args: []; result: SelectionContext };
+  getSelectionContext: { args: [settingsToken?: string]; result: SelectionContext };
   writeNextStep: { args: [args: WriteNextStepArgs]; result: WriteNextStepResult };
   selectRow: { args: [row: number, sheetName?: string]; result: { row: number; sheetName: string } };
   getMyDeals: { args: [owner?: string, sheetName?: string]; result: MyDeals };

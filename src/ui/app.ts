@@ -18,6 +18,8 @@ export interface App {
    * read the whole table, so building a review (which activates the review tab) does not lose it.
    */
   pipelineSheet: string;
+  /** The settings token from the last poll (see getSelectionContext); '' after saving settings. */
+  settingsToken: string;
   /** Switch to a view by id (`rep`, `manager`, `settings`). */
   activate?(view: string): void;
 }
@@ -69,6 +71,7 @@ export function createApp(rpc: Rpc): App {
   return {
     rpc,
     pipelineSheet: '',
+    settingsToken: '',
     status(message: string): void {
       // Clear first so the same message twice is announced twice.
       setText(statusEl, '');

@@ -175,8 +175,12 @@ export async function selectCell(page: Page, a1: string): Promise<void> {
 /** Types text into a cell as a person would (double-click, replace, Enter): fires onEdit. */
 export async function editCell(page: Page, a1: string, text: string): Promise<void> {
   await selectCell(page, a1);
-  await page.dblclick(SELECTORS.cell(a1));
   const editor = page.locator(SELECTORS.cellEditor);
+  // Double-click opens the editor; if a redraw swallowed the click, try again.
+  for (let attempt = 0; attempt < 3 && !(await editor.isVisible()); attempt++) {
+    await page.dblclick(SELECTORS.cell(a1));
+    await editor.waitFor({ timeout: 3000 }).catch(() => undefined);
+  }
   await editor.fill(text);
   await editor.press('Enter');
   await waitIdle(page);

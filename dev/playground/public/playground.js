@@ -22,6 +22,7 @@
     cursor: { row: 1, col: 1 },
     box: { row: 1, col: 1, rows: 1, cols: 1 },
     editing: null,
+    renderAfterEdit: false,
     busy: 0,
     sidebarSerial: 0,
     refreshTimer: null,
@@ -117,7 +118,9 @@
     // Nothing changed since the last drawing: keep the DOM (and whatever the person is pointing at).
     const same = state.view && state.view.name === view.name && state.view.version === view.version;
     state.view = view;
-    if (!same || !grid.querySelector('td')) renderGrid();
+    // Never redraw under the person's cell editor: draw once the edit is committed or cancelled.
+    if (state.editing) state.renderAfterEdit = true;
+    else if (!same || !grid.querySelector('td')) renderGrid();
   }
 
   async function refresh() {
@@ -587,6 +590,10 @@
     const text = ed.input.value;
     ed.td.classList.remove('editing');
     ed.td.textContent = save ? text : ed.original;
+    if (state.renderAfterEdit) {
+      state.renderAfterEdit = false;
+      renderGrid();
+    }
     if (save) writeCell(ed.row, ed.col, text);
   }
 

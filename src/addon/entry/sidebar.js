@@ -15,10 +15,11 @@ global.openSidebar = function () {
 /**
  * Sidebar RPC: the active row's deal, next step, verdict, timing and findings (polled about once a
  * second; reads only the header block and the active row).
+ * @param {string=} settingsToken the previous answer's settingsToken (skips the settings read for 30 s)
  * @return {SelectionContext} see src/core/rpc-contract.ts
  */
-global.getSelectionContext = function () {
-  return getSelectionContext();
+global.getSelectionContext = function (settingsToken) {
+  return getSelectionContext(settingsToken);
 };
 
 /**

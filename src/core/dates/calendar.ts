@@ -53,10 +53,17 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 /** Days since 1970-01-01 for a calendar day. */
+let lastIso = '';
+let lastDay = 0;
+
 export function dayNumber(iso: IsoDate): number {
+  // Most calls repeat the last day (today, once per row): remember it.
+  if (iso === lastIso) return lastDay;
   const d = parseIso(iso);
   if (!d) throw new RangeError(`Not an ISO date: ${iso}`);
-  return daysFromCivil(d.year, d.month, d.day);
+  lastIso = iso;
+  lastDay = daysFromCivil(d.year, d.month, d.day);
+  return lastDay;
 }
 
 /** Days since 1970-01-01 by Howard Hinnant's algorithm: pure integer arithmetic, no Date object. */

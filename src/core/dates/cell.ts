@@ -41,19 +41,24 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 export function dateToIsoDay(date: Date, timeZone: string): IsoDate | undefined {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) return undefined;
   // Intl formatting is the slow part of a row; sheets repeat the same dates, so remember recent ones.
-  const key = `${timeZone}|${date.getTime()}`;
-  const hit = dayCache.get(key);
+  let zoneCache = dayCache.get(timeZone);
+  if (!zoneCache) {
+    zoneCache = new Map<number, string>();
+    dayCache.set(timeZone, zoneCache);
+  }
+  const key = date.getTime();
+  const hit = zoneCache.get(key);
   if (hit !== undefined) return hit || undefined;
   const parts = formatterFor(timeZone || 'UTC').formatToParts(date);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   const [y, m, d] = [get('year'), get('month'), get('day')];
   const day = isValidYmd(y, m, d) ? toIso(y, m, d) : undefined;
-  if (dayCache.size >= 5000) dayCache.clear();
-  dayCache.set(key, day ?? '');
+  if (zoneCache.size >= 5000) zoneCache.clear();
+  zoneCache.set(key, day ?? '');
   return day;
 }
 
-const dayCache = new Map<string, string>();
+const dayCache = new Map<string, Map<number, string>>();
 
 export function serialToIsoDate(serial: number): IsoDate | undefined {
   if (!Number.isFinite(serial) || serial < SERIAL_MIN || serial > SERIAL_MAX) return undefined;

@@ -117,7 +117,7 @@ export const COMMON_PATTERNS: CommonPattern[] = [
   {
     name: 'weekday',
     re: new RegExp(
-      `\\b(?:(next|this|coming|on|by|before|until|from|till)\\s+)?(${WEEKDAY_SRC})(?![a-z'’])(?:,?\\s+(\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?)(?![\\d/]))?${PART_OF_DAY}(?:,?\\s*${TIME_SRC})?`,
+      `\\b(?:(next|this|coming|on|by|before|until|from|till)\\s+)?(${WEEKDAY_SRC})(?![a-z])(?:,?\\s+(\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?)(?![\\d/]))?${PART_OF_DAY}(?:,?\\s*${TIME_SRC})?`,
       'gi',
     ),
     kind: 'day',

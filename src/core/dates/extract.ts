@@ -39,10 +39,6 @@ function mask(text: string, start: number, length: number): string {
   return text.slice(0, start) + ' '.repeat(length) + text.slice(start + length);
 }
 
-/** Anything that could be timing at all; most status notes and bare labels fail this and skip all date work. */
-const DATEISH =
-  /\d|\b(?:eo[dwmqy]|eotw|eotm|cob|eob|tmrw?|tmw|2moro|tomoz|tomorrow|today|tonight|week|wk|month|quarter|qtr|year|fortnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|noon|midday|soon|ready|asap|tb[cda]|days?|morning|afternoon|evening|end|mid|middle|early|late|close|w\/?[cb]|later|eventually|future|point|stage|course|possible|convenient|whenever|free|available|back|around|line|road)/i;
-
 interface Family {
   name: string;
   /** Words a match can start with: the family's regex is only tried where such a word starts. */
@@ -107,9 +103,22 @@ function family(
 }
 
 const POSSESSIVE = /['’]s\b/y;
+const TEMPORAL_BEFORE = /\b(?:before|at|during|after|ahead of|in|by|until|till)\s+$/i;
+
+/**
+ * "Follow up on next week's conversation": a possessive date names another event, not the step's
+ * time. But "before Wednesday's meeting" or "at Thursday's call" times the step by that event.
+ */
+function possessiveOfOtherEvent(text: string, start: number, end: number): boolean {
+  POSSESSIVE.lastIndex = end;
+  if (!POSSESSIVE.test(text)) return false;
+  return !TEMPORAL_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+}
+
+const VAGUE = VAGUE_PATTERNS.map((p) => ({ hint: p.hint, starts: new Set(p.starts), sticky: sticky(p.re) }));
 
 // Most specific first: each family masks what it read, so later ones cannot re-read it.
-// At most 31 families: familyMask packs them into the bits of a number.
+// At most 31 families and vague patterns together: familyMask packs them into the bits of a number.
 const FAMILIES: Family[] = [
   ...BUSINESS_PATTERNS.map((p) => family(p.name, p.re, p.kind, 'business', p.resolve)),
   ...COMMON_PATTERNS.filter((p) => p.name.startsWith('worded') || p.name === 'weekday').map((p) =>
@@ -130,6 +139,8 @@ function familyMask(word: string): number {
   if (mask === undefined) {
     mask = 0;
     for (let fi = 0; fi < FAMILIES.length; fi++) if (FAMILIES[fi].starts(word)) mask |= 2 ** fi;
+    for (let vi = 0; vi < VAGUE.length; vi++)
+      if (VAGUE[vi].starts.has(word)) mask |= 2 ** (FAMILIES.length + vi);
     if (maskCache.size > 20_000) maskCache.clear();
     maskCache.set(word, mask);
   }
@@ -152,18 +163,9 @@ export function extractDates(
 ): DateExtraction {
   const mentions: DateMention[] = [];
   const vague: VagueMention[] = [];
-  if (!DATEISH.test(text)) return { mentions, vague };
   const lower = pre?.lower ?? text.toLowerCase();
   let work = text;
 
-  for (const p of VAGUE_PATTERNS) {
-    if (!hinted(lower, p.hint)) continue;
-    for (const m of work.matchAll(p.re)) {
-      vague.push({ start: m.index, length: m[0].length, text: m[0] });
-      work = mask(work, m.index, m[0].length);
-    }
-  }
-  vague.sort((a, b) => a.start - b.start);
   const tokens = pre?.words ?? wordsOf(lower);
   let any = 0;
   const masks = tokens.map((t) => {
@@ -171,12 +173,35 @@ export function extractDates(
     any |= m;
     return m;
   });
+  // The cheap pre-check: no word that any pattern (or chrono) could start a date with → no dates.
+  if (any === 0) return { mentions, vague };
+  for (let vi = 0; vi < VAGUE.length; vi++) {
+    const bit = 2 ** (FAMILIES.length + vi);
+    if ((any & bit) === 0) continue;
+    const p = VAGUE[vi];
+    if (!hinted(lower, p.hint)) continue;
+    let after = 0;
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const t = tokens[ti];
+      if (t.index < after || (masks[ti] & bit) === 0) continue;
+      p.sticky.lastIndex = t.index;
+      const m = p.sticky.exec(work);
+      if (!m) continue;
+      vague.push({ start: m.index, length: m[0].length, text: m[0] });
+      work = mask(work, m.index, m[0].length);
+      after = m.index + m[0].length;
+    }
+  }
+  vague.sort((a, b) => a.start - b.start);
+  // Only the words where some family can start.
+  const live: number[] = [];
+  for (let ti = 0; ti < tokens.length; ti++) if (masks[ti] !== 0) live.push(ti);
   for (let fi = 0; fi < FAMILIES.length; fi++) {
     const bit = 2 ** fi;
     if ((any & bit) === 0) continue;
     const f = FAMILIES[fi];
     let after = 0;
-    for (let ti = 0; ti < tokens.length; ti++) {
+    for (const ti of live) {
       const t = tokens[ti];
       if (t.index < after || (masks[ti] & bit) === 0) continue;
       f.sticky.lastIndex = t.index;
@@ -184,12 +209,17 @@ export function extractDates(
       if (!m || m[0].trim() === '') continue;
       const date = f.resolve(m, opts);
       if (!date) continue;
-      // "next week's conversation" dates another event, not the step.
-      POSSESSIVE.lastIndex = m.index + m[0].length;
-      if (POSSESSIVE.test(text)) continue;
+      if (possessiveOfOtherEvent(text, m.index, m.index + m[0].length)) continue;
       const start = m.index + (m[0].length - m[0].trimStart().length);
       const raw = m[0].trim();
-      mentions.push({ start, length: raw.length, text: text.substr(start, raw.length), date, kind: f.kind, source: f.source });
+      mentions.push({
+        start,
+        length: raw.length,
+        text: text.substr(start, raw.length),
+        date,
+        kind: f.kind,
+        source: f.source,
+      });
       work = mask(work, m.index, m[0].length);
       after = m.index + m[0].length;
     }
@@ -219,8 +249,7 @@ function chronoMentions(work: string, original: string, opts: ExtractOptions): D
     // Only when the word stood alone in the original: "weds" was rewritten to "wed " and is a day.
     const wholeWord = /^[a-z]+/i.exec(original.slice(res.index))?.[0] ?? '';
     if (FALSE_FRIENDS.test(raw.trim()) && wholeWord.length <= raw.trim().length) continue;
-    // "next week's conversation" dates another event, not the step.
-    if (/^['’]s\b/.test(original.slice(res.index + res.text.length))) continue;
+    if (possessiveOfOtherEvent(original, res.index, res.index + res.text.length)) continue;
     const resolved = resolveChrono(res, opts);
     if (!resolved) continue;
     out.push({ start: res.index, length: res.text.length, text: raw, source: 'chrono', ...resolved });

@@ -29,6 +29,7 @@ const MONTH_DAY_PREFIX = new RegExp(
   `^\\s*(${MONTH_SRC})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*(\\d{4}))?`,
   'i',
 );
+const MONTH_START = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 // A worded date only reads as a log stamp when a separator or seller initials follow (case-sensitive).
 const WORDED_FOLLOW = /^\s*(?:[-–—:,]|[A-Z]{2,3}\b)/;
 // What may follow the date: separators and 2-3 letter seller initials ("BR", "MF:", "AC").
@@ -65,8 +66,13 @@ export function detectWrittenPrefix(
     }
     if (numeric[2] === '-' && c === undefined) return undefined; // "5-7 users": a range, not a date
   } else {
-    const dm = DAY_MONTH_PREFIX.exec(text);
-    const md = dm ? undefined : MONTH_DAY_PREFIX.exec(text);
+    // Cheap gate: a worded stamp starts with a digit or a month's first three letters.
+    const head = text.trimStart();
+    const first = head.charCodeAt(0);
+    const digitFirst = first >= 48 && first <= 57;
+    if (!digitFirst && !MONTH_START.test(head)) return undefined;
+    const dm = digitFirst ? DAY_MONTH_PREFIX.exec(text) : null;
+    const md = dm || digitFirst ? undefined : MONTH_DAY_PREFIX.exec(text);
     if (dm && !WORDED_FOLLOW.test(text.slice(dm[0].length))) return undefined;
     if (md && !WORDED_FOLLOW.test(text.slice(md[0].length))) return undefined;
     if (dm) {

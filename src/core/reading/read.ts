@@ -10,7 +10,7 @@ import type { DateMention, VagueMention } from '../dates/mentions';
 import { detectWrittenPrefix, type WrittenPrefix } from '../dates/written-prefix';
 import type { IsoDate } from '../types';
 import { splitClauses } from './clauses';
-import { wordsOf } from './words';
+import { wordsOf, type Word } from './words';
 import { vocabularyFor, type Category, type CueMatches, type Vocabulary } from './vocabulary';
 
 export type ClauseKind = 'concrete' | 'filler' | 'status' | 'waiting' | 'trigger' | 'none';
@@ -69,7 +69,7 @@ const PRIORITY: Record<CueType, number> = { waiting: 0, status: 1, past: 2, fill
 const TRIGGER_START = /^\W*(?:once|after|when|whenever|if|until|unless|as soon as|depending on)\b/i;
 // A buyer doing something now ("they're reviewing it", "He is working through biz case"): a status.
 const BUYER_PROGRESSIVE =
-  /^\W*(?:(?:they|he|she|[a-z]+)\s*(?:is|are|'re|’re|'s|’s)|(?:the\s+|their\s+)?(?:client|customer|merchant|buyer|prospect|board|legal|procurement|finance)(?:\s+(?:is|are|team is|team are))?)\s+(?:still\s+|just\s+|currently\s+)?[a-z]+ing\b/i;
+  /^\W*(?:(?:they|he|she|[a-z]+)\s*(?:is|are|'re|’re|'s|’s)|(?:the\s+|their\s+)?(?:client|customer|merchant|buyer|prospect|board|legal|procurement|finance|champion|sponsor|cfo|ceo|cto|cio|coo)(?:\s+(?:is|are|team is|team are))?)\s+(?:still\s+|just\s+|currently\s+)?[a-z]+ing\b/i;
 // -ed words that look ahead or describe, not report ("demo scheduled", "VP meeting needed").
 const NOT_PAST = new Set([
   'scheduled',
@@ -273,12 +273,13 @@ const NAME_STOPWORDS = new Set([
 function pastCues(lower: string, found: Cue[], vocab: Vocabulary, out: Cue[]): void {
   for (const cue of found) {
     const phrase = lower.slice(cue.start, cue.end);
-    const word = phrase.split(/[\s-]/)[0];
+    const cut = phrase.search(/[\s-]/);
+    const word = cut < 0 ? phrase : phrase.slice(0, cut);
     const adjectival = isAdjectival(lower, cue.start, cue.end, vocab); // "signed agreement", "revised quote"
     if (NOT_PAST.has(word) && !(REPORTING_PARTICIPLE.test(word) && !adjectival)) continue;
     if (adjectival && phrase === word) continue;
     // "needs the import done", "to be signed": a step still to happen.
-    if (FUTURE_CONTEXT.test(lower.slice(Math.max(0, cue.start - 60), cue.start))) continue;
+    if (cue.start > 2 && FUTURE_CONTEXT.test(lower.slice(Math.max(0, cue.start - 60), cue.start))) continue;
     // "confirmed for Friday", "set for the 9th": forward.
     if (/^\s+(?:for|on)\b/.test(lower.slice(cue.end)) && /(?:ed|set)$/.test(phrase)) continue;
     out.push(cue);
@@ -306,8 +307,14 @@ function endsWithVerb(before: string, vocab: Vocabulary): boolean {
 }
 
 /** The cues inside one clause, with positions relative to the clause. */
-function clauseCues(all: CueMatches, start: number, end: number, category: Category, type: CueType): Cue[] {
-  const out: Cue[] = [];
+function clauseCues(
+  all: CueMatches,
+  start: number,
+  end: number,
+  category: Category,
+  type: CueType,
+  out: Cue[] = [],
+): Cue[] {
   for (const m of all[category]) {
     if (m.index >= start && m.index + m.length <= end)
       out.push({ type, start: m.index - start, end: m.index - start + m.length });
@@ -323,22 +330,20 @@ function classifyClause(
 ): { kind: ClauseKind; cue?: Cue } {
   if (TRIGGER_START.test(lower)) return { kind: 'trigger' };
   const end = offset + lower.length;
-  const cues: Cue[] = [
-    ...clauseCues(all, offset, end, 'waiting', 'waiting'),
-    ...clauseCues(all, offset, end, 'status', 'status'),
-    ...clauseCues(all, offset, end, 'filler', 'filler'),
-    ...clauseCues(all, offset, end, 'actionVerb', 'verb'),
-  ];
-  const past = [
-    ...clauseCues(all, offset, end, 'actionPast', 'past'),
-    ...clauseCues(all, offset, end, 'fillerPast', 'past'),
-    ...clauseCues(all, offset, end, 'genericPast', 'past'),
-  ];
+  const cues: Cue[] = [];
+  clauseCues(all, offset, end, 'waiting', 'waiting', cues);
+  clauseCues(all, offset, end, 'status', 'status', cues);
+  clauseCues(all, offset, end, 'filler', 'filler', cues);
+  clauseCues(all, offset, end, 'actionVerb', 'verb', cues);
+  const past: Cue[] = [];
+  clauseCues(all, offset, end, 'actionPast', 'past', past);
+  clauseCues(all, offset, end, 'fillerPast', 'past', past);
+  clauseCues(all, offset, end, 'genericPast', 'past', past);
   pastCues(lower, past, vocab, cues);
   const verbLike = cues.sort(
     (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || PRIORITY[a.type] - PRIORITY[b.type],
   );
-  const progressive = BUYER_PROGRESSIVE.exec(lower);
+  const progressive = lower.includes('ing') ? BUYER_PROGRESSIVE.exec(lower) : null;
   const ingWord = progressive ? (/([a-z]+ing)$/.exec(progressive[0])?.[1] ?? '') : '';
   if (progressive && !ING_NOUNS.has(ingWord) && !/^\W*(?:i|we)\b/.test(lower)) {
     const first = verbLike[0];
@@ -382,7 +387,7 @@ function classifyClause(
       return { kind: 'filler', cue: first };
   }
   // "won't approve", "not signing": a refusal or a state, not a step.
-  if (first && first.type === 'verb' && NEGATION.test(lower.slice(0, first.start))) {
+  if (first && first.type === 'verb' && first.start > 2 && NEGATION.test(lower.slice(0, first.start))) {
     return { kind: 'status', cue: first };
   }
   if (first) {
@@ -413,9 +418,13 @@ function classifyClause(
   return { kind: 'none' };
 }
 
+const CURLY = /[‘’`´]/g;
+
 function normalise(text: string): string {
   // Same length as the input, so offsets carry over.
-  return text.toLowerCase().replace(/[‘’`´]/g, "'");
+  const lower = text.toLowerCase();
+  CURLY.lastIndex = 0;
+  return CURLY.test(lower) ? lower.replace(CURLY, "'") : lower;
 }
 
 function findParty(
@@ -423,35 +432,65 @@ function findParty(
   from: number,
   clauses: Array<{ start: number }>,
   all: CueMatches,
+  words: readonly Word[],
 ): Span | undefined {
-  // A listed role is enough, and the earliest one wins over names found later.
+  // A listed role ("CFO", "procurement") or a name, whichever comes first.
   const listed = all.party.find((m) => m.index >= from);
-  if (listed && listed.index - from < 3) {
-    return { start: listed.index, length: listed.length, text: text.substr(listed.index, listed.length) };
-  }
-  const body = text.slice(from);
-  const candidates: Span[] = [];
-  if (listed) candidates.push({ start: listed.index, length: listed.length, text: text.substr(listed.index, listed.length) });
-  // Names need capitals: an all-lower-case entry has none to find.
-  if (!/[A-Z]/.test(body)) return candidates[0];
-  for (const m of body.matchAll(/\bIT\b|\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][a-z]+|\b[Pp]erson\s?\d+\b/g)) {
-    candidates.push({ start: from + m.index, length: m[0].length, text: m[0] });
-  }
-  const clauseStarts = new Set(clauses.map((c) => c.start));
-  for (const m of body.matchAll(/\b[A-Z][a-z]{2,}\b/g)) {
-    const at = from + m.index;
-    if (NAME_STOPWORDS.has(m[0].toLowerCase())) continue;
-    const before = text.slice(Math.max(0, at - 4), at);
-    const clauseInitial =
-      clauseStarts.has(at) ||
-      at === from ||
-      /(?:^|[.!?:;(]\s*|\s[-–—]\s*)$/.test(at - 4 <= 0 ? before : ` ${before}`.slice(1));
+  const name = findName(text, from, clauses, words, listed?.index ?? Infinity);
+  if (name) return name;
+  return listed
+    ? { start: listed.index, length: listed.length, text: text.substr(listed.index, listed.length) }
+    : undefined;
+}
+
+const CAPITALISED = /^[A-Z][a-z]+$/;
+
+/** The first name-like word before `before`: "IT", "Mr. Konte", "Person6", or a capitalised word. */
+function findName(
+  text: string,
+  from: number,
+  clauses: Array<{ start: number }>,
+  words: readonly Word[],
+  before: number,
+): Span | undefined {
+  let clauseStarts: Set<number> | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const { index: at, word } = words[i];
+    if (at >= before) return undefined;
+    if (at < from) continue;
+    const c0 = text.charCodeAt(at);
+    if (c0 < 65 || c0 > 90) {
+      if (word.startsWith('person') && /^person\d+$/.test(word)) {
+        return { start: at, length: word.length, text: text.substr(at, word.length) };
+      }
+      continue;
+    }
+    if (word === 'it' && text.substr(at, 2) === 'IT') return { start: at, length: 2, text: 'IT' };
+    if (
+      word.length <= 3 &&
+      /^(?:mr|mrs|ms|dr)$/.test(word) &&
+      words[i + 1] &&
+      CAPITALISED.test(text.substr(words[i + 1].index, words[i + 1].word.length))
+    ) {
+      const end = words[i + 1].index + words[i + 1].word.length;
+      return { start: at, length: end - at, text: text.slice(at, end) };
+    }
+    if (word.startsWith('person') && /^person\d+$/.test(word)) {
+      return { start: at, length: word.length, text: text.substr(at, word.length) };
+    }
+    const letters = /^[a-z]+/.exec(word)?.[0] ?? '';
+    if (letters.length < 3 || NAME_STOPWORDS.has(letters)) continue;
+    const original = text.substr(at, letters.length);
+    if (!CAPITALISED.test(original)) continue;
+    clauseStarts ??= new Set(clauses.map((c) => c.start));
+    const prefix = text.slice(Math.max(0, at - 4), at);
+    const clauseInitial = clauseStarts.has(at) || at === from || /(?:^|[.!?:;(]\s*|\s[-–—]\s*)$/.test(prefix);
     // Sentence-initial capitals are grammar, not names, unless the word acts as a subject ("Andy asked").
-    if (clauseInitial && !SUBJECT_VERB.test(text.slice(at + m[0].length, at + m[0].length + 14))) continue;
-    candidates.push({ start: at, length: m[0].length, text: m[0] });
+    if (clauseInitial && !SUBJECT_VERB.test(text.slice(at + letters.length, at + letters.length + 14)))
+      continue;
+    return { start: at, length: letters.length, text: original };
   }
-  candidates.sort((a, b) => a.start - b.start);
-  return candidates[0];
+  return undefined;
 }
 
 const labelCache = new WeakMap<Config, Set<string>>();
@@ -481,7 +520,10 @@ function bareLabel(text: string, from: number, config: Config): Span | undefined
   if (body.length === 0 || body.length > 40) return undefined;
   const start = text.indexOf(body, from);
   if (/^\S+$/.test(body)) return { start, length: body.length, text: body };
-  if (stageLabels(config).has(labelKey(body))) return { start, length: body.length, text: body };
+  // Stage names are one to four words.
+  if (body.split(' ', 5).length <= 4 && stageLabels(config).has(labelKey(body))) {
+    return { start, length: body.length, text: body };
+  }
   return undefined;
 }
 
@@ -500,7 +542,11 @@ export function readText(text: string, config: Config, opts: ReadOptions): TextR
     found.filler.length + found.actionVerb.length + found.meetingNoun.length + found.deliverableNoun.length >
     0;
   const { mentions, vague } = forwardCue
-    ? extractDates(masked, { locale: opts.locale, reference, weekStart: opts.weekStart }, { lower: lowerBody, words })
+    ? extractDates(
+        masked,
+        { locale: opts.locale, reference, weekStart: opts.weekStart },
+        { lower: lowerBody, words },
+      )
     : { mentions: [] as DateMention[], vague: [] as VagueMention[] };
   // Dates are not words: "may" in "7 May" or "sat" in "Sat 3pm" must not read as anything.
   const all = mentions.length > 0 ? withoutSpans(found, mentions) : found;
@@ -571,7 +617,8 @@ export function readText(text: string, config: Config, opts: ReadOptions): TextR
     hasFiller: clauses.some((c) => c.kind === 'filler'),
     anchoredConcrete: clauses.some((c) => c.kind === 'concrete' && c.mentions.length > 0),
     anchoredFiller: clauses.some((c) => c.kind === 'filler' && c.mentions.length > 0),
-    party: findParty(text, bodyStart, clauses, all),
+    // A party matters only to a step (the no-party rule and the score): status notes skip the search.
+    party: forward.length > 0 ? findParty(text, bodyStart, clauses, all, words) : undefined,
     label,
   };
 }
@@ -579,6 +626,10 @@ export function readText(text: string, config: Config, opts: ReadOptions): TextR
 function withoutSpans(found: CueMatches, spans: Array<{ start: number; length: number }>): CueMatches {
   const out = {} as CueMatches;
   for (const key of Object.keys(found) as Category[]) {
+    if (found[key].length === 0) {
+      out[key] = found[key];
+      continue;
+    }
     out[key] = found[key].filter(
       (m) => !spans.some((s) => m.index < s.start + s.length && s.start < m.index + m.length),
     );

@@ -87,6 +87,9 @@ export type Category =
 
 export type CueMatches = Record<Category, Match[]>;
 
+/** The shared empty list (never pushed to). */
+const NONE: Match[] = [];
+
 const CATEGORIES: Category[] = [
   'filler',
   'fillerPast',
@@ -113,25 +116,34 @@ const REGULAR_PAST_WORD = /^[a-z]{3,}ed$/;
  * tried. This is what keeps the engine cheaper than a date parser.
  */
 export class CueIndex {
-  private readonly byFirst = new Map<string, Array<{ category: Category; re: RegExp }>>();
-  private readonly fallback: Array<{ category: Category; re: RegExp }> = [];
+  private readonly byFirst = new Map<string, Entry[]>();
+  private readonly fallback: Array<{ category: Category; re: RegExp; literal: string[] }> = [];
 
   constructor(groups: Partial<Record<Category, Variant[]>>) {
     for (const category of CATEGORIES) {
       const variants = groups[category] ?? [];
-      const byWord = new Map<string, string[]>();
+      const byWord = new Map<string, Variant[]>();
       const odd: string[] = [];
       for (const v of variants) {
-        if (WORD_ONLY.test(v.first)) byWord.set(v.first, [...(byWord.get(v.first) ?? []), v.source]);
+        if (WORD_ONLY.test(v.first)) byWord.set(v.first, [...(byWord.get(v.first) ?? []), v]);
         else odd.push(v.source);
       }
-      for (const [first, sources] of byWord) {
+      for (const [first, group] of byWord) {
         const list = this.byFirst.get(first) ?? [];
-        list.push({ category, re: new RegExp(alternation(sources), 'iy') });
+        const single = group.some((v) => v.second === undefined);
+        const seconds = new Set(group.map((v) => v.second).filter((w): w is string => w !== undefined));
+        const gap = group.some((v) => v.gap);
+        const re = new RegExp(alternation(group.map((v) => v.source)), 'iy');
+        list.push({ category, re, single, seconds, gap });
         this.byFirst.set(first, list);
       }
       if (odd.length > 0) {
-        this.fallback.push({ category, re: new RegExp(`(?<![\\p{L}\\p{N}'’])${alternation(odd)}`, 'giu') });
+        const literal = odd.map((o) => o.replace(/\\/g, '').slice(0, 3));
+        this.fallback.push({
+          category,
+          re: new RegExp(`(?<![\\p{L}\\p{N}'’])${alternation(odd)}`, 'giu'),
+          literal,
+        });
       }
     }
   }
@@ -141,28 +153,41 @@ export class CueIndex {
     const out = {} as CueMatches;
     const after = {} as Record<Category, number>;
     for (const c of CATEGORIES) {
-      out[c] = [];
+      out[c] = NONE; // shared until the first match: most categories stay empty
       after[c] = 0;
     }
-    for (const { index: begin, word } of words) {
-      if (IRREGULAR_PAST_WORDS.has(word) || (word.length > 4 && word.endsWith('ed') && REGULAR_PAST_WORD.test(word))) {
+    for (let wi = 0; wi < words.length; wi++) {
+      const { index: begin, word } = words[wi];
+      if (
+        IRREGULAR_PAST_WORDS.has(word) ||
+        (word.length > 4 && word.endsWith('ed') && REGULAR_PAST_WORD.test(word))
+      ) {
+        if (out.genericPast === NONE) out.genericPast = [];
         out.genericPast.push({ index: begin, length: word.length });
       }
       const entries = this.byFirst.get(word);
       if (!entries) continue;
-      for (const { category, re } of entries) {
+      const next = words[wi + 1]?.word;
+      for (const { category, re, single, seconds, gap } of entries) {
         if (begin < after[category]) continue;
+        // Multi-word phrases only: skip the regex unless the next word can continue one of them.
+        if (!single && (next === undefined || !(seconds.has(next) || (gap && GAP_WORDS.has(next))))) continue;
         re.lastIndex = begin;
         const m = re.exec(text);
         if (m) {
+          if (out[category] === NONE) out[category] = [];
           out[category].push({ index: begin, length: m[0].length });
           after[category] = begin + m[0].length;
         }
       }
     }
-    for (const { category, re } of this.fallback) {
-      for (const m of text.matchAll(re)) out[category].push({ index: m.index, length: m[0].length });
-      out[category].sort((a, b) => a.index - b.index);
+    for (const { category, re, literal } of this.fallback) {
+      if (!literal.some((l) => text.includes(l))) continue;
+      for (const m of text.matchAll(re)) {
+        if (out[category] === NONE) out[category] = [];
+        out[category].push({ index: m.index, length: m[0].length });
+      }
+      if (out[category] !== NONE) out[category].sort((a, b) => a.index - b.index);
     }
     return out;
   }
@@ -254,7 +279,21 @@ function phraseSource(words: string[]): string {
   return words.map(escape).join(GAP);
 }
 
-type Variant = { first: string; source: string };
+/** One spelling of a phrase: its first word (the index key), the word after it, and its regex source. */
+type Variant = { first: string; second?: string; gap?: boolean; source: string };
+
+interface Entry {
+  category: Category;
+  re: RegExp;
+  /** Some variant is the first word alone. */
+  single: boolean;
+  /** Words that can follow the first word in a multi-word variant. */
+  seconds: Set<string>;
+  /** Small words may sit between the words ("call her back"). */
+  gap: boolean;
+}
+
+const GAP_WORDS = new Set('me you them him her us it over some the that this a an more all on in'.split(' '));
 
 function words(phrase: string): string[] {
   return phrase
@@ -271,10 +310,11 @@ function verbPhrases(list: string[], forms: (verb: string) => string[]): Variant
     const w = words(phrase);
     if (w.length === 0) continue;
     if (!/^[a-z]+$/.test(w[0])) {
-      out.push({ first: w[0], source: phraseSource(w) });
+      out.push({ first: w[0], second: w[1], gap: w.length > 1, source: phraseSource(w) });
       continue;
     }
-    for (const f of forms(w[0])) out.push({ first: f, source: phraseSource([f, ...w.slice(1)]) });
+    for (const f of forms(w[0]))
+      out.push({ first: f, second: w[1], gap: w.length > 1, source: phraseSource([f, ...w.slice(1)]) });
   }
   return out;
 }
@@ -286,7 +326,7 @@ function nounPhrases(list: string[]): Variant[] {
     if (w.length === 0) continue;
     for (const f of nounForms(w[w.length - 1])) {
       const all = w.slice(0, -1).concat(f);
-      out.push({ first: all[0], source: all.map(escape).join('[\\s-]*') });
+      out.push({ first: all[0], second: all[1], source: all.map(escape).join('[\\s-]*') });
     }
   }
   return out;
@@ -296,7 +336,7 @@ function plainPhrases(list: string[]): Variant[] {
   return list
     .map(words)
     .filter((w) => w.length > 0)
-    .map((w) => ({ first: w[0], source: w.map(escape).join('[\\s-]*') }));
+    .map((w) => ({ first: w[0], second: w[1], source: w.map(escape).join('[\\s-]*') }));
 }
 
 function compile(variants: Variant[]): PhraseMatcher {

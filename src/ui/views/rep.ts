@@ -284,7 +284,7 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
 
   function updateTarget(): void {
     const r = selection?.kind === 'row' ? selection.row : null;
-    setText(write, r ? `Write to row ${r.row}` : 'Write');
+    setText(write, writing ? 'Writing…' : r ? `Write to row ${r.row}` : 'Write');
     setText(
       target,
       r
@@ -302,7 +302,15 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
       replace(previewCheck);
       lastCheck = null;
     } else {
-      lastCheck = checkText(text, selection.context);
+      try {
+        lastCheck = checkText(text, selection.context);
+      } catch {
+        // The live check is a help, never a blocker: without it the preview and Write still work.
+        lastCheck = null;
+        replace(previewCheck);
+        updateTarget();
+        return;
+      }
       const gaps = composeGaps({ what: what.value, who: who.value, when: when.value });
       replace(
         previewCheck,
@@ -459,8 +467,9 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
 
   // ---- following the selection
   const poller = new Poller<SelectionContext>({
-    fetch: () => app.rpc.call('getSelectionContext'),
-    key: (s) => JSON.stringify(s),
+    fetch: () => app.rpc.call('getSelectionContext', app.settingsToken || undefined),
+    // The token changes every 30 s without anything the user sees changing: not a change.
+    key: (s) => JSON.stringify({ ...s, settingsToken: '' }),
     isHidden: () => document.hidden,
     timers: {
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),
@@ -468,6 +477,7 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
     },
     onResult: (sel, changed) => {
       app.clearError('poll');
+      app.settingsToken = sel.settingsToken ?? '';
       if (!changed) return;
       const prevRow = selection?.row?.row;
       selection = sel;

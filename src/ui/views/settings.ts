@@ -329,6 +329,7 @@ export function createSettingsView(app: App, panel: HTMLElement): SettingsViewHa
           app.status(`Not saved: ${result.problems.map((p) => p.message).join(' ')}`);
           return;
         }
+        app.settingsToken = '';
         if (result.view) render(result.view);
         const msg = `Settings saved.${result.highlightsReapplied ? ' Highlights updated.' : ''}`;
         setText(formMessage, msg);

@@ -36,7 +36,9 @@ export function fixtureCopy(): SpreadsheetFixture {
   return JSON.parse(JSON.stringify(FIXTURE));
 }
 
-export function setup(options: { email?: string; fixture?: SpreadsheetFixture; now?: Date } = {}): Harness {
+export function setup(
+  options: { email?: string; fixture?: SpreadsheetFixture; now?: Date | (() => Date) } = {},
+): Harness {
   const g = createAppsScriptGlobals({
     spreadsheet: options.fixture ?? fixtureCopy(),
     now: options.now ?? NOW,

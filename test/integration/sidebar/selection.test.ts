@@ -83,15 +83,31 @@ describe('getSelectionContext', () => {
     expect(sel.message).toMatch(/next-step column/i);
   });
 
-  test('polls read the settings from the document cache, not the properties quota, after the first', () => {
-    const h = setup();
+  test('the settings token: polls skip the properties read for 30 s, and a bad token is ignored', () => {
+    let now = new Date('2026-03-11T10:00:00Z');
+    const h = setup({ now: () => now });
     h.select('G4');
-    h.call('getSelectionContext');
+    const first = h.call<SelectionContext>('getSelectionContext');
     expect(h.g.ledger.count('Properties.getProperties')).toBe(1);
     h.g.ledger.reset();
-    for (let i = 0; i < 5; i++) h.call('getSelectionContext');
+    const second = h.call<SelectionContext>('getSelectionContext', first.settingsToken);
     expect(h.g.ledger.count('Properties.getProperties')).toBe(0);
-    expect(h.g.ledger.count('Cache.get')).toBe(5);
+    expect({ ...second, settingsToken: '' }).toEqual({ ...first, settingsToken: '' });
+    // 30 s later the token is stale: read again.
+    now = new Date(now.getTime() + 30_000);
+    h.call('getSelectionContext', first.settingsToken);
+    expect(h.g.ledger.count('Properties.getProperties')).toBe(1);
+    for (const bad of [
+      '',
+      'not json',
+      '{"at":"x"}',
+      JSON.stringify({ at: now.getTime(), values: [] }),
+      JSON.stringify({ at: now.getTime() + 5000, values: {} }),
+    ]) {
+      h.g.ledger.reset();
+      expect(h.call<SelectionContext>('getSelectionContext', bad).row?.row).toBe(4);
+      expect(h.g.ledger.count('Properties.getProperties')).toBe(1);
+    }
   });
 
   test('a review tab is not judged: the hint points to the pipeline sheet', () => {
@@ -106,9 +122,10 @@ describe('getSelectionContext', () => {
   test('cheap: at most 2 getValues and the same calls whatever the number of rows', () => {
     const small = setup();
     small.select('G150');
-    small.call('getSelectionContext'); // warms the settings cache, as every poll after the first finds it
+    // Every poll after the first sends back the settings token.
+    const token = small.call<SelectionContext>('getSelectionContext').settingsToken;
     small.g.ledger.reset();
-    small.call('getSelectionContext');
+    small.call('getSelectionContext', token);
     const smallCalls = small.g.ledger.total();
     expect(small.g.ledger.count('Range.getValues')).toBeLessThanOrEqual(2);
 
@@ -120,9 +137,9 @@ describe('getSelectionContext', () => {
     sheet.maxRows = sheet.values.length + 10;
     const big = setup({ fixture });
     big.select('G150');
-    big.call('getSelectionContext');
+    const bigToken = big.call<SelectionContext>('getSelectionContext').settingsToken;
     big.g.ledger.reset();
-    big.call('getSelectionContext');
+    big.call('getSelectionContext', bigToken);
     expect(big.g.ledger.total()).toBe(smallCalls);
     expect(big.g.ledger.count('Range.getValues')).toBeLessThanOrEqual(2);
     expect(smallCalls).toBeLessThanOrEqual(15);

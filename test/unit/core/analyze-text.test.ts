@@ -338,3 +338,95 @@ describe('generalisation: phrasings not in the corpus (labelled by the brief §2
     expect(analyzeText(text, CTX).verdict).toBe(verdict);
   });
 });
+
+describe('generalisation, second batch: CRM-style entries', () => {
+  it.each([
+    ['Send contract for e-signature', 'weak'],
+    ['Send contract for e-signature today', 'ok'],
+    ['Contract out for signature', 'bad'],
+    ['Verbal yes, paperwork pending', 'bad'],
+    ['Verbal yes; paperwork to be signed by Friday', 'ok'],
+    ['Negotiate multi-year discount', 'weak'],
+    ['Customer asked for a discount', 'bad'],
+    ['Prepare for QBR', 'weak'],
+    ['Prepare QBR deck for 4/6', 'ok'],
+    ['Follow up with decision maker on Thursday', 'weak'],
+    ['Decision maker unresponsive', 'bad'],
+    ['Workshop with stakeholders Tuesday 9am', 'ok'],
+    ['Identify economic buyer', 'weak'],
+    ['Map the buying committee', 'weak'],
+    ['Nurture', 'bad'],
+    ['On hold until Q3', 'bad'],
+    ['Reach back out in Q3', 'weak'],
+    ['Reference call with existing customer Weds', 'ok'],
+    ['Trial extension for another two weeks', 'weak'],
+    ['Trial review call on the 22nd', 'ok'],
+    ['Trial in progress', 'bad'],
+    ['Install scheduled 3/25', 'ok'],
+    ['Installed, waiting for feedback', 'bad'],
+    ['Gather requirements from ops', 'weak'],
+    ['Requirements gathering session Mon 23rd', 'ok'],
+    ['Emailed pricing, no response yet', 'bad'],
+    ['Chase pricing response Monday', 'weak'],
+    ['Pricing call Monday with Dave to go through the options', 'ok'],
+    ['Share case study with CIO', 'weak'],
+    ["Share case study with CIO before Wednesday's meeting", 'ok'],
+    ['Gatekeeper blocking access', 'bad'],
+    ['Get intro to the VP of Sales', 'weak'],
+    ['Get intro to the VP of Sales by EOW', 'ok'],
+    ['Confirm budget and timeline with Tom', 'weak'],
+    ["Confirm budget & timeline with Tom at Thursday's call", 'ok'],
+    ['New lead, not contacted yet', 'bad'],
+    ['Discovery call booked 24/3 10am', 'ok'],
+    ['Ghosted since demo', 'bad'],
+    ['Break-up email Friday', 'weak'],
+    ['Sent break-up email', 'bad'],
+    ['17/03 AB: legal signed off, MSA signature 25/03', 'ok'],
+    ['17/03 AB: legal signed off', 'bad'],
+    ['17/03 AB: legal signed off; need DocuSign from CFO', 'weak'],
+    ['Sign order form before quarter end', 'ok'],
+  ])('%s → %s', (text, verdict) => {
+    expect(analyzeText(text, CTX).verdict).toBe(verdict);
+  });
+
+  it('a possessive date times the step only after a temporal preposition', () => {
+    expect(analyzeText("Share case study with the CIO before Wednesday's meeting", CTX).due).toBe(
+      '2026-03-18',
+    );
+    expect(analyzeText("Follow up on next week's conversation", CTX).due).toBeUndefined();
+  });
+});
+
+describe('generalisation, third batch: coaching-page and US-dated entries', () => {
+  it.each([
+    ["I'll circle back with you on Monday.", 'weak'],
+    [
+      "I'll send over the proposal by end of day Thursday and we can review it together Friday morning.",
+      'ok',
+    ],
+    ["I'll be in touch.", 'bad'],
+    ['Let me know what you think.', 'bad'],
+    ['Keep me posted.', 'bad'],
+    ["We'll set up a call with your IT team to walk through the integration.", 'weak'],
+    ["We'll set up a call with your IT team on the 14th to walk through the integration.", 'ok'],
+    ['Think it over and get back to me.', 'bad'],
+    ['Get back to me by Friday with your decision.', 'weak'],
+    ['Can you introduce me to your CFO this week?', 'ok'],
+    ['Could you introduce me to your CFO?', 'weak'],
+    ['Next step: technical review with Sam (CTO) 3/18 @ 2pm ET', 'ok'],
+    ['Next step: TBD', 'bad'],
+    ['Next step: pricing proposal', 'weak'],
+    ["3/12 - Demo'd to ops, next step pricing call 3/19", 'ok'],
+    ["3/12 - Demo'd to ops, they loved it", 'bad'],
+    ['Send MSA redlines to Karen by 3/20', 'ok'],
+    ['Touch base w/ Karen 3/20', 'weak'],
+    ['pinged karen', 'bad'],
+    ['Draft mutual action plan', 'weak'],
+    ['Review mutual action plan with champion on Tue', 'ok'],
+    ['Waiting for champion to socialize internally', 'bad'],
+    ['Champion presenting to exec team Thursday; prep deck with her Wed', 'ok'],
+    ['Champion presenting to exec team', 'bad'],
+  ])('%s → %s', (text, verdict) => {
+    expect(analyzeText(text, { ...CTX, locale: 'en_US' }).verdict).toBe(verdict);
+  });
+});

@@ -96,7 +96,9 @@ describe('compileHighlights', () => {
     ).toEqual(['missing', 'weak']);
     const onlyStep = compileHighlights({ firstDataRow: 2, mapping: { nextStep: 0 } }, options);
     // Only the next-step column mapped: the row counts as used when that cell has anything ("???").
-    expect(onlyStep.find((r) => r.id === 'missing')?.formula).toContain(',OR(IFERROR(LEN(TRIM($A2))>0,TRUE)),');
+    expect(onlyStep.find((r) => r.id === 'missing')?.formula).toContain(
+      ',OR(IFERROR(LEN(TRIM($A2))>0,TRUE)),',
+    );
     expect(() => compileHighlights({ firstDataRow: 2, mapping: { stage: 1 } }, options)).toThrow(/next-step/);
     expect(() => compileHighlights({ firstDataRow: 0, mapping }, options)).toThrow(/firstDataRow/);
   });
