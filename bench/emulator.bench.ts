@@ -23,7 +23,8 @@ export async function run(log: (line: string) => void): Promise<void> {
     `emulator: load ${ROWS.toLocaleString('en')} × ${COLS} fixture (${(json.length / 1e6).toFixed(1)} MB JSON): ${loadMs.toFixed(0)} ms`,
   );
 
-  const g = createAppsScriptGlobals({ spreadsheet: ss, now: new Date('2026-03-11T10:00:00Z') });
+  let now = new Date('2026-03-11T10:00:00Z');
+  const g = createAppsScriptGlobals({ spreadsheet: ss, now: () => now });
   const sheet = g.SpreadsheetApp.getActiveSheet();
   const range = sheet.getRange(2, 1, ROWS, COLS);
   const [values, getMs] = time(() => range.getValues());
@@ -48,6 +49,15 @@ export async function run(log: (line: string) => void): Promise<void> {
   );
   const [, cfAgainMs] = time(() => evaluateConditionalFormats(sheet));
   log(`emulator: re-evaluate the unchanged rule: ${cfAgainMs.toFixed(0)} ms`);
+  // TODAY() is recomputed only when the day changes in the sheet's zone, not when the clock ticks.
+  now = new Date(now.getTime() + 1);
+  const [, tickMs] = time(() => evaluateConditionalFormats(sheet));
+  log(`emulator: re-evaluate after the clock moved 1 ms (same day): ${tickMs.toFixed(0)} ms`);
+  now = new Date(now.getTime() + 86_400_000);
+  const [, dayMs] = time(() => evaluateConditionalFormats(sheet));
+  log(
+    `emulator: re-evaluate after the clock moved to the next day (TODAY() recomputed): ${dayMs.toFixed(0)} ms`,
+  );
 }
 
 if (require.main === module) {

@@ -7,7 +7,7 @@ import { cellA1, type Box } from './a1';
 import { readCell, readDisplay } from './cells';
 import { normaliseColor } from './colors';
 import type { EmulatorContext } from './context';
-import { evaluateAt, relativeRows, shiftFormula } from './formulas';
+import { evaluateAt, literalFreeCode, relativeRows, shiftFormula } from './formulas';
 import type { CfCriteria, CfRuleData, EmulatedSpreadsheet, SheetModel } from './model';
 import { makeRange, RangeImpl } from './range';
 import { asGas, unwrap, wrap } from './wrap';
@@ -194,7 +194,7 @@ export class RuleImpl {
  * Returns the first other sheet a formula names, if any.
  */
 export function otherSheetReference(formula: string, sheetName: string): string | undefined {
-  const code = formula.split(/"(?:[^"]|"")*"/).join('""');
+  const code = literalFreeCode(formula);
   for (const m of code.matchAll(/('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!/g)) {
     const name = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
     if (name.toLowerCase() !== sheetName.toLowerCase()) return name;
@@ -239,7 +239,7 @@ function isErrorCode(v: string): boolean {
  * Formulas that depend on their own position (ROW, OFFSET, INDIRECT...) never get a tail.
  */
 function uniformTailStart(ss: EmulatedSpreadsheet, formula: string, anchorRow: number): number {
-  const code = formula.split(/"(?:[^"]|"")*"/).join('""');
+  const code = literalFreeCode(formula);
   if (/\b(ROW|ROWS|COLUMN|COLUMNS|OFFSET|INDIRECT|CELL|RAND|RANDBETWEEN|INDEX|ADDRESS)\s*\(/i.test(code))
     return Infinity;
   const rows = relativeRows(formula);

@@ -62,11 +62,15 @@ export function requireDocument(ctx: EmulatorContext, method: string): void {
   if (ctx.authMode === 'NONE') throw permissionError(method);
 }
 
-/** Writes: forbidden in NONE and in custom functions, which Sheets runs read-only. */
+/**
+ * Writes: forbidden in NONE and in custom functions, which Sheets runs read-only. An allowed write
+ * bumps the document's `revision` (protections excepted: they change nothing anyone sees).
+ */
 export function requireWrite(ctx: EmulatorContext, method: string): void {
   if (ctx.authMode === 'NONE') throw permissionError(method);
   if (ctx.authMode === 'CUSTOM_FUNCTION')
     throw new Error(`You do not have permission to call ${method.split('.').pop()}`);
+  if (!method.startsWith('Protection.') && !method.endsWith('.protect')) ctx.ss.revision++;
 }
 
 export function isDate(v: unknown): v is Date {

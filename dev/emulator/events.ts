@@ -2,7 +2,7 @@
 import { readCell, writeCell } from './cells';
 import { isDate } from './context';
 import type { AppsScriptGlobals } from './index';
-import { checkProtection, type RangeImpl } from './range';
+import { checkProtection, makeRange, type RangeImpl } from './range';
 import { makeSpreadsheet } from './spreadsheet';
 import { SpreadsheetAppImpl } from './spreadsheet-app';
 import { wallClock } from './tz';
@@ -21,6 +21,11 @@ function userObject(email: string): GoogleAppsScript.Base.User {
  * The simple-trigger onEdit event: authMode LIMITED, the edited range, the spreadsheet as source and
  * the user; value/oldValue only when a single cell was edited (and value is left out when the cell
  * was cleared, as Sheets does). Installable-trigger fields (triggerUid) are not set.
+ *
+ * Observed, undocumented: the event's Range carries `rowStart`, `rowEnd`, `columnStart` and
+ * `columnEnd` (1-based) as plain properties (`JSON.stringify(e)` shows `"range": {"columnStart": 1,
+ * "rowStart": 1, "rowEnd": 1, "columnEnd": 1}` in real logs). They are on `e.range`, not on `e`; the
+ * event's range is a fresh Range over the same cells, so the caller's Range object is not changed.
  */
 export function makeEditEvent(
   range: GoogleAppsScript.Spreadsheet.Range,
@@ -30,7 +35,7 @@ export function makeEditEvent(
   const ctx = impl.ctx;
   const event: Record<string, unknown> = {
     authMode: 'LIMITED',
-    range,
+    range: eventRange(impl),
     source: makeSpreadsheet(ctx),
     user: userObject(ctx.user.email),
   };
@@ -45,6 +50,16 @@ export function makeEditEvent(
   }
   // The event is a plain object in Apps Script too; the cast covers members we do not model.
   return event as unknown as GoogleAppsScript.Events.SheetsOnEdit;
+}
+
+/** A Range over the edited cells with the observed (undocumented) rowStart/rowEnd/columnStart/columnEnd. */
+function eventRange(impl: RangeImpl): GoogleAppsScript.Spreadsheet.Range {
+  const { row, col, rows, cols } = impl.box;
+  const range = makeRange(impl.ctx, impl.sheet, { row, col, rows, cols });
+  const corners = { columnStart: col, rowStart: row, rowEnd: row + rows - 1, columnEnd: col + cols - 1 };
+  // As logged from a real event: JSON.stringify(e.range) gives just these four numbers.
+  Object.assign(unwrap(range) as object, corners, { toJSON: () => ({ ...corners }) });
+  return range;
 }
 
 /**
@@ -68,6 +83,7 @@ export function simulateUserEdit(
     }
   }
   ctx.ss.version++;
+  ctx.ss.revision++;
   return makeEditEvent(range, {
     value: single ? (Array.isArray(input) ? (input as unknown[][])[0]?.[0] : input) : undefined,
     oldValue: old === '' || old === undefined ? undefined : isDate(old) ? old.toString() : old,

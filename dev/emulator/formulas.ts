@@ -1,35 +1,56 @@
 /**
- * Formula evaluation with HyperFormula (GPL-3.0, dev-only). One engine per spreadsheet, rebuilt only
- * when the document's content version changes, and only when a formula result is actually needed.
- * Sheets-only functions (REGEXMATCH, REGEXEXTRACT, REGEXREPLACE) come from a function plugin, and
- * TODAY()/NOW() read the emulator's "now" in the spreadsheet's time zone instead of the machine clock.
+ * Formula text in Sheets' syntax: the translation into what HyperFormula parses, reference shifting for
+ * conditional-format rules, and the entry points that evaluate formulas. Nothing here imports
+ * HyperFormula (GPL-3.0, a devDependency): formula-engine.ts does, and it is required lazily, only when
+ * a formula result must be computed (reading a formula cell's value or display value, conditional-format
+ * evaluation, XLSX export of cached results).
  */
-import {
-  CellError,
-  DetailedCellError,
-  ErrorType,
-  FunctionArgumentType,
-  FunctionPlugin,
-  HyperFormula,
-  type ImplementedFunctions,
-  type RawCellContent,
-} from 'hyperformula';
 import type { EmulatedSpreadsheet, SheetModel, Stored } from './model';
-import { dateToSerial, serialToDate, wallClock } from './tz';
-import { isDate } from './context';
-import { isDateFormat } from './format';
 import { quoteSheetName } from './a1';
+import { wallClock } from './tz';
 
-interface FormulaContext {
-  now: () => Date;
-  timeZone: string;
+type Engine = typeof import('./formula-engine');
+let engine: Engine | undefined;
+
+/** The HyperFormula-backed engine module, loaded on first use. */
+function engineModule(): Engine {
+  // A synchronous, lazy require is the point: the emulator's API is synchronous, and loading the engine
+  // (and HyperFormula with it) must wait until a formula result is actually needed.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  engine ??= require('./formula-engine') as Engine;
+  return engine;
 }
 
-// HyperFormula hands plugins its config; `context` is the documented slot for host data.
-type PluginThis = { config: { context: unknown } };
+/** Whether the formula engine (and so HyperFormula) has been loaded in this process. */
+export function formulaEngineLoaded(): boolean {
+  return engine !== undefined;
+}
 
-function contextOf(plugin: PluginThis): FormulaContext {
-  return plugin.config.context as FormulaContext;
+export interface EngineOptions {
+  now: () => Date;
+}
+
+/** The computed value of a formula cell (loads the engine). */
+export function formulaValue(
+  ss: EmulatedSpreadsheet,
+  sheet: SheetModel,
+  row: number,
+  col: number,
+  opts: EngineOptions,
+): Stored {
+  return engineModule().formulaValue(ss, sheet, row, col, opts);
+}
+
+/** Evaluates rule formulas at cells of a scratch sheet (loads the engine); see formula-engine.ts. */
+export function evaluateAt(
+  ss: EmulatedSpreadsheet,
+  target: SheetModel,
+  cells: Array<{ row: number; col: number }>,
+  formulaAt: (row: number, col: number) => string,
+  opts: EngineOptions,
+  key = '',
+): unknown[] {
+  return engineModule().evaluateAt(ss, target, cells, formulaAt, opts, key);
 }
 
 /** Sheets' RE2 accepts a leading (?i); JavaScript (Node 20) does not, so turn it into a flag. */
@@ -46,478 +67,97 @@ export function sheetsRegex(pattern: string, global = false): RegExp {
   return new RegExp(p, flags);
 }
 
-class SheetsPlugin extends FunctionPlugin {
-  static override implementedFunctions: ImplementedFunctions = {
-    TODAY: { method: 'today', parameters: [], isVolatile: true, returnNumberType: 'NUMBER_DATE' as never },
-    NOW: { method: 'now', parameters: [], isVolatile: true, returnNumberType: 'NUMBER_DATETIME' as never },
-    REGEXMATCH: {
-      method: 'regexmatch',
-      parameters: [
-        { argumentType: FunctionArgumentType.SCALAR },
-        { argumentType: FunctionArgumentType.STRING },
-      ],
-    },
-    REGEXEXTRACT: {
-      method: 'regexextract',
-      parameters: [
-        { argumentType: FunctionArgumentType.SCALAR },
-        { argumentType: FunctionArgumentType.STRING },
-      ],
-    },
-    REGEXREPLACE: {
-      method: 'regexreplace',
-      parameters: [
-        { argumentType: FunctionArgumentType.SCALAR },
-        { argumentType: FunctionArgumentType.STRING },
-        { argumentType: FunctionArgumentType.STRING },
-      ],
-    },
-  };
-
-  // HyperFormula's plugin method signature uses its internal Ast/InterpreterState types.
-  /* eslint-disable @typescript-eslint/no-explicit-any -- internal HyperFormula types are not exported */
-  today(ast: any, state: any): any {
-    return this.runFunction(ast.args, state, this.metadata('TODAY'), () => {
-      const ctx = contextOf(this as unknown as PluginThis);
-      return Math.floor(dateToSerial(ctx.now(), ctx.timeZone));
-    });
-  }
-
-  now(ast: any, state: any): any {
-    return this.runFunction(ast.args, state, this.metadata('NOW'), () => {
-      const ctx = contextOf(this as unknown as PluginThis);
-      return dateToSerial(ctx.now(), ctx.timeZone);
-    });
-  }
-
-  regexmatch(ast: any, state: any): any {
-    return this.runFunction(
-      ast.args,
-      state,
-      this.metadata('REGEXMATCH'),
-      (text: unknown, pattern: string) => {
-        const t = textArg(text);
-        if (t instanceof CellError) return t;
-        const re = safeRegex(pattern);
-        if (re instanceof CellError) return re;
-        return re.test(t);
-      },
-    );
-  }
-
-  regexextract(ast: any, state: any): any {
-    return this.runFunction(
-      ast.args,
-      state,
-      this.metadata('REGEXEXTRACT'),
-      (text: unknown, pattern: string) => {
-        const t = textArg(text);
-        if (t instanceof CellError) return t;
-        const re = safeRegex(pattern);
-        if (re instanceof CellError) return re;
-        const m = re.exec(t);
-        if (!m) return new CellError(ErrorType.NA, 'REGEXEXTRACT: no match');
-        return m.length > 1 ? (m[1] ?? '') : m[0];
-      },
-    );
-  }
-
-  regexreplace(ast: any, state: any): any {
-    return this.runFunction(
-      ast.args,
-      state,
-      this.metadata('REGEXREPLACE'),
-      (text: unknown, pattern: string, replacement: string) => {
-        const t = textArg(text);
-        if (t instanceof CellError) return t;
-        const re = safeRegex(pattern, true);
-        if (re instanceof CellError) return re;
-        return t.replace(re, replacement);
-      },
-    );
-  }
-  /* eslint-enable @typescript-eslint/no-explicit-any */
+export interface FormulaPart {
+  kind: 'code' | 'string' | 'sheet';
+  text: string;
 }
 
-/** Sheets' REGEX functions reject numbers ("expects text values"); empty cells read as ''. */
-function textArg(v: unknown): string | CellError {
-  if (typeof v === 'string') return v;
-  if (v === null || v === undefined) return '';
-  if (
-    typeof v === 'object' &&
-    v !== null &&
-    'value' in (v as object) &&
-    typeof (v as { value: unknown }).value === 'string'
-  )
-    return (v as { value: string }).value;
-  return new CellError(ErrorType.VALUE, 'REGEX functions expect text values');
-}
-
-// Rule formulas run the same (often long) patterns on every cell: compile each once.
-const regexCache = new Map<string, RegExp | null>();
-
-function safeRegex(pattern: string, global = false): RegExp | CellError {
-  const key = `${global ? 'g' : '-'}${pattern}`;
-  let re = regexCache.get(key);
-  if (re === undefined) {
-    try {
-      re = sheetsRegex(pattern, global);
-    } catch {
-      re = null;
-    }
-    if (regexCache.size > 1000) regexCache.clear();
-    regexCache.set(key, re);
-  }
-  if (re === null) return new CellError(ErrorType.REF, `"${pattern}" is not a valid regular expression`);
-  re.lastIndex = 0;
-  return re;
-}
-
-let registered = false;
-function register(): void {
-  if (registered) return;
-  const names = Object.keys(SheetsPlugin.implementedFunctions);
-  const translations = Object.fromEntries(names.map((n) => [n, n]));
-  HyperFormula.registerFunctionPlugin(SheetsPlugin as never, { enGB: translations, enUS: translations });
-  registered = true;
-}
-
-/** Sheets shows its own error codes; HyperFormula's few extra ones map to the nearest. */
-export function sheetsError(err: DetailedCellError): string {
-  switch (err.type) {
-    case ErrorType.CYCLE:
-      return '#REF!';
-    case ErrorType.ERROR:
-      return '#ERROR!';
-    case ErrorType.SPILL:
-      return '#REF!';
-    case ErrorType.LIC:
-      return '#ERROR!';
-    default:
-      return err.value;
-  }
-}
-
-interface EngineState {
-  hf: HyperFormula;
-  version: number;
-  ids: Map<number, number>; // our sheet id → HF sheet id
-  included: Map<number, 'all' | Set<number>>; // columns loaded per sheet
-  context: FormulaContext;
-  lastNow: number;
-  /** Scratch sheets of evaluated rule formulas, by rule key. */
-  scratch: Map<string, number>;
-}
-
-const engines = new WeakMap<EmulatedSpreadsheet, EngineState>();
+// A "string literal" (a quote inside is doubled: "Acme ""Big"" Deal") or a 'quoted sheet name' (an
+// apostrophe inside is doubled: 'O''Brien deals'). An unterminated one runs to the end of the text.
+const QUOTED = /"(?:[^"]|"")*"?|'(?:[^']|'')*'?/g;
 
 /**
- * HyperFormula reads a Date cell through its local-time getters and then types it as a date, so
- * date minus date gives a number as in Sheets. Build a machine-local Date showing the sheet's wall clock.
+ * Splits formula text, as Sheets reads it, into code, string literals and quoted sheet names, so that
+ * nothing inside a literal or a sheet name is mistaken for code (a `"` in a sheet name, `TRUE` or `A1`
+ * in a string).
  */
-function engineDate(v: Date, tz: string): Date {
-  const w = wallClock(v, tz);
-  return new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
-}
-
-function serialEngineDate(serial: number): Date {
-  const d = new Date(Math.round(Date.UTC(1899, 11, 30) + serial * 86_400_000));
-  return new Date(
-    d.getUTCFullYear(),
-    d.getUTCMonth(),
-    d.getUTCDate(),
-    d.getUTCHours(),
-    d.getUTCMinutes(),
-    d.getUTCSeconds(),
-  );
-}
-
-export function toRaw(v: Stored, tz: string, dateFormatted = false): RawCellContent {
-  if (v === null || v === '') return null;
-  if (typeof v === 'string') return `'${v}`; // the apostrophe keeps HyperFormula from parsing text
-  if (isDate(v)) return engineDate(v, tz);
-  if (typeof v === 'number' && dateFormatted) return serialEngineDate(v);
-  return v;
-}
-
-/** Sheets reads bare TRUE/FALSE as booleans; HyperFormula only knows the functions TRUE() and FALSE(). */
-export function toEngineFormula(formula: string): string {
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(
-            /(?<![A-Za-z0-9_.$'!])(TRUE|FALSE)(?![A-Za-z0-9_.(!])/gi,
-            (m) => `${m.toUpperCase()}()`,
-          ),
-    )
-    .join('');
-}
-
-/** Columns of a sheet the engine must hold: 'all', or a set of 1-based column numbers. */
-type ColumnNeed = 'all' | Set<number>;
-type Needs = Map<number, ColumnNeed>;
-
-function sheetRaw(sheet: SheetModel, tz: string, cols: ColumnNeed): RawCellContent[][] {
-  const rows = sheet.values.length;
-  const out: RawCellContent[][] = new Array(rows);
-  const wanted = cols === 'all' ? null : [...cols].map((c) => c - 1);
-  for (let r = 0; r < rows; r++) {
-    const src = sheet.values[r];
-    if (!src) {
-      out[r] = [];
-    } else if (!wanted) {
-      out[r] = src.map((v) => toRaw(v ?? null, tz));
-    } else {
-      const line: RawCellContent[] = [];
-      for (const c of wanted) if (c < src.length) line[c] = toRaw(src[c] ?? null, tz);
-      out[r] = line;
-    }
+export function formulaParts(formula: string): FormulaPart[] {
+  const parts: FormulaPart[] = [];
+  let last = 0;
+  for (const m of formula.matchAll(QUOTED)) {
+    const at = m.index ?? 0;
+    if (at > last) parts.push({ kind: 'code', text: formula.slice(last, at) });
+    parts.push({ kind: m[0][0] === '"' ? 'string' : 'sheet', text: m[0] });
+    last = at + m[0].length;
   }
-  for (const [r, c, f] of sheet.numberFormats.entries()) {
-    const v = sheet.values[r - 1]?.[c - 1];
-    if (typeof v === 'number' && isDateFormat(f) && (!wanted || wanted.includes(c - 1)))
-      out[r - 1][c - 1] = toRaw(v, tz, true);
-  }
-  for (const [r, c, f] of sheet.formulas.entries()) {
-    while (out.length < r) out.push([]);
-    out[r - 1][c - 1] = toEngineFormula(f);
+  if (last < formula.length) parts.push({ kind: 'code', text: formula.slice(last) });
+  return parts;
+}
+
+/**
+ * Code and string literals alternating (even indexes code, odd indexes literals, as
+ * `String.split` with a capture group gives them); quoted sheet names stay inside the code, where
+ * reference patterns expect them.
+ */
+export function splitLiterals(formula: string): string[] {
+  const out = [''];
+  for (const p of formulaParts(formula)) {
+    if (p.kind === 'string') out.push(p.text, '');
+    else out[out.length - 1] += p.text;
   }
   return out;
 }
 
-const REF_SCAN = new RegExp(
-  `(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(?:\\$?([A-Za-z]{1,3})\\$?\\d+(?::\\$?([A-Za-z]{1,3})\\$?\\d*)?|\\$?([A-Za-z]{1,3}):\\$?([A-Za-z]{1,3})(?![\\d])|\\$?\\d+:\\$?\\d+)(?![A-Za-z0-9_(!])`,
-  'g',
-);
+/** The formula with every string literal emptied (`""`): what reference scanners look at. */
+export function literalFreeCode(formula: string): string {
+  return splitLiterals(formula)
+    .map((p, i) => (i % 2 === 1 ? '""' : p))
+    .join('');
+}
 
-function addNeed(needs: Needs, sheetId: number, need: ColumnNeed): void {
-  const cur = needs.get(sheetId);
-  if (cur === 'all') return;
-  if (need === 'all') needs.set(sheetId, 'all');
-  else if (!cur) needs.set(sheetId, new Set(need));
-  else for (const c of need) cur.add(c);
+/** A Sheets string literal for any text: quotes doubled. */
+export function sheetsLiteral(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /**
- * Which cells the engine must hold for these formulas: the columns their references name, per sheet.
- * Sheets are large (50,000 × 15) and formulas few, so unreferenced columns are left out. INDIRECT,
- * OFFSET and whole-row references load everything.
+ * A Sheets string literal as HyperFormula parses it. HyperFormula has no way to put `"` in a literal,
+ * and its lexer takes `\` as escaping the next character (so a `\` before the closing quote swallows
+ * it), while in Sheets both are plain text. A literal holding either becomes a concatenation with
+ * CHAR(34) / CHAR(92), in parentheses so that operator precedence is unchanged:
+ * `"Acme ""Big"" Deal"` → `("Acme "&CHAR(34)&"Big"&CHAR(34)&" Deal")`. Other literals pass unchanged.
  */
-function scanFormula(ss: EmulatedSpreadsheet, home: SheetModel, formula: string, needs: Needs): void {
-  const code = formula.split(/"(?:[^"]|"")*"/).join('""');
-  if (/\b(INDIRECT|OFFSET)\s*\(/i.test(code)) {
-    for (const s of ss.sheets) needs.set(s.id, 'all');
-    return;
-  }
-  for (const m of code.matchAll(REF_SCAN)) {
-    const before = m.index !== undefined && m.index > 0 ? code[m.index - 1] : '';
-    if (/[A-Za-z0-9_.$]/.test(before)) continue;
-    let target: SheetModel | undefined = home;
-    if (m[1]) {
-      const name = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
-      target = ss.sheetByName(name) ?? ss.sheetByNameInsensitive(name);
-    }
-    if (!target) continue;
-    const a = m[2] ?? m[4];
-    const b = m[3] ?? m[5] ?? a;
-    if (!a) {
-      addNeed(needs, target.id, 'all');
-      continue;
-    }
-    const c1 = lettersToCol(a);
-    const c2 = lettersToCol(b);
-    const cols = new Set<number>();
-    for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) cols.add(c);
-    addNeed(needs, target.id, cols);
-  }
-}
-
-const baseNeedsCache = new WeakMap<EmulatedSpreadsheet, { version: number; needs: Needs }>();
-
-function cloneNeeds(n: Needs): Needs {
-  return new Map([...n].map(([id, need]) => [id, need === 'all' ? 'all' : new Set(need)]));
-}
-
-function neededCells(ss: EmulatedSpreadsheet, extra?: { sheet: SheetModel; formulas: string[] }): Needs {
-  // Scanning every formula is linear in formulas; do it once per document version.
-  let base = baseNeedsCache.get(ss);
-  if (!base || base.version !== ss.version) {
-    const needs: Needs = new Map();
-    for (const s of ss.sheets) {
-      if (s.formulaCount === 0) continue;
-      addNeed(needs, s.id, new Set());
-      for (const [, , f] of s.formulas.entries()) scanFormula(ss, s, f, needs);
-    }
-    base = { version: ss.version, needs };
-    baseNeedsCache.set(ss, base);
-  }
-  const needs = cloneNeeds(base.needs);
-  if (extra) {
-    addNeed(needs, extra.sheet.id, new Set());
-    for (const f of extra.formulas) scanFormula(ss, extra.sheet, f, needs);
-  }
-  return needs;
-}
-
-function covers(included: Needs, needs: Needs): boolean {
-  for (const [id, need] of needs) {
-    const have = included.get(id);
-    if (have === undefined) return false;
-    if (have === 'all') continue;
-    if (need === 'all') return false;
-    for (const c of need) if (!have.has(c)) return false;
-  }
-  return true;
-}
-
-export interface EngineOptions {
-  now: () => Date;
+export function engineLiteral(literal: string): string {
+  if (literal.length < 2 || !literal.endsWith('"')) return literal; // unterminated: Sheets rejects it too
+  const inner = literal.slice(1, -1);
+  if (!inner.includes('"') && !inner.includes('\\')) return literal;
+  const tokens = inner
+    .replace(/""/g, '"')
+    .split(/(["\\])/)
+    .filter((piece) => piece !== '')
+    .map((piece) => (piece === '"' ? 'CHAR(34)' : piece === '\\' ? 'CHAR(92)' : `"${piece}"`));
+  return `(${tokens.join('&')})`;
 }
 
 /**
- * The up-to-date engine for this spreadsheet. `extra` names formulas about to be evaluated against a
- * sheet (conditional-format rules) so the cells they read are loaded too.
+ * Sheets formula text → HyperFormula formula text: string literals with doubled quotes become
+ * CHAR(34) concatenations (see engineLiteral); bare TRUE/FALSE become the functions TRUE()/FALSE(),
+ * which is all HyperFormula knows. Quoted sheet names ('O''Brien deals'!A1) pass unchanged: HyperFormula
+ * reads them as Sheets does.
  */
-export function engineFor(
-  ss: EmulatedSpreadsheet,
-  opts: EngineOptions,
-  extra?: { sheet: SheetModel; formulas: string[] },
-): EngineState {
-  register();
-  let st = engines.get(ss);
-  if (st && !extra && st.version === ss.version && st.context.timeZone === ss.timeZone) {
-    // Same document version: the engine already holds everything the sheet formulas read.
-    refreshNow(st, opts);
-    return st;
-  }
-  const needs = neededCells(ss, extra);
-  const stale =
-    !st || st.version !== ss.version || st.context.timeZone !== ss.timeZone || !covers(st.included, needs);
-  if (stale) {
-    // Keep what was loaded before as well, so alternating reads do not rebuild every time.
-    if (st && st.version === ss.version) for (const [id, need] of st.included) addNeed(needs, id, need);
-    if (st) st.hf.destroy();
-    const context: FormulaContext = { now: opts.now, timeZone: ss.timeZone };
-    const sheets: Record<string, RawCellContent[][]> = {};
-    for (const s of ss.sheets) {
-      const need = needs.get(s.id);
-      sheets[s.name] = need ? sheetRaw(s, ss.timeZone, need) : [];
-    }
-    const hf = HyperFormula.buildFromSheets(sheets, {
-      licenseKey: 'gpl-v3',
-      context,
-      // Sheets' serial dates count from 1899-12-30, as HyperFormula's default does.
-      dateFormats: ['DD/MM/YYYY', 'YYYY-MM-DD'],
-      maxRows: 10_000_000,
-      maxColumns: 18_278,
-    });
-    const ids = new Map<number, number>();
-    for (const s of ss.sheets) ids.set(s.id, hf.getSheetId(s.name)!);
-    st = {
-      hf,
-      version: ss.version,
-      ids,
-      included: needs,
-      context,
-      lastNow: opts.now().getTime(),
-      scratch: new Map(),
-    };
-    engines.set(ss, st);
-  } else {
-    refreshNow(st!, opts);
-  }
-  return st!;
-}
-
-function refreshNow(st: EngineState, opts: EngineOptions): void {
-  st.context.now = opts.now;
-  const nowMs = opts.now().getTime();
-  if (nowMs !== st.lastNow) {
-    // Volatile functions (TODAY, NOW) recompute on any change: poke a scratch sheet.
-    st.lastNow = nowMs;
-    touch(st.hf);
-  }
-}
-
-const SCRATCH = '__emulator_scratch__';
-function touch(hf: HyperFormula): void {
-  let id = hf.getSheetId(SCRATCH);
-  if (id === undefined) {
-    hf.addSheet(SCRATCH);
-    id = hf.getSheetId(SCRATCH)!;
-  }
-  const cur = hf.getCellValue({ sheet: id, row: 0, col: 0 });
-  hf.setCellContents({ sheet: id, row: 0, col: 0 }, [[typeof cur === 'number' ? cur + 1 : 1]]);
-}
-
-/** Converts an engine result at an address to what Sheets' getValues gives. */
-export function readResult(st: EngineState, hfSheet: number, row: number, col: number, tz: string): Stored {
-  const addr = { sheet: hfSheet, row: row - 1, col: col - 1 };
-  const v = st.hf.getCellValue(addr);
-  if (v === null) return '';
-  if (v instanceof DetailedCellError) return sheetsError(v);
-  if (typeof v === 'number') {
-    const t = st.hf.getCellValueDetailedType(addr);
-    if (t === 'NUMBER_DATE' || t === 'NUMBER_DATETIME') return serialToDate(v, tz);
-    return v;
-  }
-  return v;
-}
-
-/** The computed value of a formula cell. */
-export function formulaValue(
-  ss: EmulatedSpreadsheet,
-  sheet: SheetModel,
-  row: number,
-  col: number,
-  opts: EngineOptions,
-): Stored {
-  const st = engineFor(ss, opts);
-  return readResult(st, st.ids.get(sheet.id)!, row, col, ss.timeZone);
-}
-
-/**
- * Evaluates formulas placed at the given cells of a scratch sheet (conditional-format rules) and
- * returns their raw results. Scratch sheets stay in the engine under `key` until the document changes,
- * so re-evaluating unchanged rules (the playground repaints often) only re-reads the results.
- */
-export function evaluateAt(
-  ss: EmulatedSpreadsheet,
-  target: SheetModel,
-  cells: Array<{ row: number; col: number }>,
-  formulaAt: (row: number, col: number) => string,
-  opts: EngineOptions,
-  key = '',
-): unknown[] {
-  // One formula per column is enough to learn which columns the rule reads (rows shift, columns stay).
-  const perColumn = new Map<number, string>();
-  for (const c of cells) if (!perColumn.has(c.col)) perColumn.set(c.col, formulaAt(c.row, c.col));
-  const st = engineFor(ss, opts, { sheet: target, formulas: [...perColumn.values()] });
-  const cacheKey = key ? `${target.id}|${key}` : '';
-  let id = cacheKey ? st.scratch.get(cacheKey) : undefined;
-  if (id === undefined) {
-    const name = `__emulator_cf_${st.scratch.size + 1}_${Date.now()}__`;
-    st.hf.addSheet(name);
-    id = st.hf.getSheetId(name)!;
-    const data: RawCellContent[][] = [];
-    for (const c of cells) {
-      while (data.length < c.row) data.push([]);
-      data[c.row - 1][c.col - 1] = toEngineFormula(formulaAt(c.row, c.col));
-    }
-    st.hf.setSheetContent(id, data);
-    if (cacheKey) st.scratch.set(cacheKey, id);
-  }
-  const sheetId = id;
-  try {
-    return cells.map((c) => {
-      const v = st.hf.getCellValue({ sheet: sheetId, row: c.row - 1, col: c.col - 1 });
-      return v instanceof DetailedCellError ? sheetsError(v) : v;
-    });
-  } finally {
-    if (!cacheKey) st.hf.removeSheet(sheetId);
-  }
+export function toEngineFormula(formula: string): string {
+  return formulaParts(formula)
+    .map((part) =>
+      part.kind === 'string'
+        ? engineLiteral(part.text)
+        : part.kind === 'sheet'
+          ? part.text
+          : part.text.replace(
+              /(?<![A-Za-z0-9_.$'!])(TRUE|FALSE)(?![A-Za-z0-9_.(!])/gi,
+              (m) => `${m.toUpperCase()}()`,
+            ),
+    )
+    .join('');
 }
 
 const SHEET = `(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?`;
@@ -533,7 +173,7 @@ const COL_RANGE = new RegExp(`${SHEET}(\\$?)([A-Za-z]{1,3}):(\\$?)([A-Za-z]{1,3}
  * scratch sheet). String literals are left alone. A shift past row 1 / column A gives #REF!.
  */
 export function shiftFormula(formula: string, dRow: number, dCol: number, sheetName: string | null): string {
-  const parts = formula.split(/("(?:[^"]|"")*")/);
+  const parts = splitLiterals(formula);
   const qualified = sheetName === null ? '' : `${quoteSheetName(sheetName)}!`;
   const precededByName = (src: string, offset: number): boolean =>
     offset > 0 && /[A-Za-z0-9_.$:]/.test(src[offset - 1]);
@@ -591,7 +231,7 @@ export function shiftFormula(formula: string, dRow: number, dCol: number, sheetN
  * range mixes an absolute and a relative row ($A$1:A1 grows with each cell).
  */
 export function relativeRows(formula: string): number[] | null {
-  const code = formula.split(/"(?:[^"]|"")*"/).join('""');
+  const code = literalFreeCode(formula);
   const rows: number[] = [];
   for (const m of code.matchAll(CELL_REF)) {
     const before = m.index !== undefined && m.index > 0 ? code[m.index - 1] : '';
@@ -603,7 +243,7 @@ export function relativeRows(formula: string): number[] | null {
   return rows;
 }
 
-function lettersToCol(letters: string): number {
+export function lettersToCol(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;

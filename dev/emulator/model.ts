@@ -218,6 +218,13 @@ export class EmulatedSpreadsheet {
   selection?: Selection;
   /** Bumped on every change that can alter a formula result; the formula engine caches by it. */
   version = 0;
+  /**
+   * Bumped on every script write to what the document shows: values, formulas, formats, notes, merges,
+   * conditional-format rules, charts, frozen rows, column widths, sheets (added, removed, renamed,
+   * hidden, moved), the spreadsheet's name, zone and locale. Not by selection (activate), toasts,
+   * protections or any other service (properties, cache, locks, triggers). The playground redraws on it.
+   */
+  revision = 0;
   private nextSheetId = 0;
   private nextProtectionId = 1;
   /** Document-scoped services state (properties, triggers, locks), shared by every globals built on it. */
@@ -240,6 +247,7 @@ export class EmulatedSpreadsheet {
     else this.sheets.splice(Math.max(0, index), 0, sheet);
     if (this.sheets.length === 1) this.activeSheetId = sheet.id;
     this.version++;
+    this.revision++;
     return sheet;
   }
 

@@ -3,6 +3,7 @@
  * in cell formulas of all sheets and in conditional-format formulas. This does the same on formula text.
  */
 import { columnToLetters, lettersToColumn } from './a1';
+import { splitLiterals } from './formulas';
 import type { EmulatedSpreadsheet } from './model';
 
 export interface StructuralEdit {
@@ -63,8 +64,7 @@ function moveSpan(a: number, b: number, edit: StructuralEdit): [number, number] 
 
 export function adjustFormula(formula: string, homeSheet: string, edit: StructuralEdit): string {
   const target = edit.sheetName.toLowerCase();
-  return formula
-    .split(/("(?:[^"]|"")*")/)
+  return splitLiterals(formula)
     .map((part, i) => {
       if (i % 2 === 1) return part;
       return part.replace(REF, (whole: string, sheet: string | undefined, ...g: unknown[]) => {
@@ -128,8 +128,7 @@ export function applyStructuralEdit(ss: EmulatedSpreadsheet, edit: StructuralEdi
 export function renameSheetRefs(ss: EmulatedSpreadsheet, oldName: string, newName: string): void {
   const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(newName) ? newName : `'${newName.replace(/'/g, "''")}'`;
   const rewrite = (formula: string): string =>
-    formula
-      .split(/("(?:[^"]|"")*")/)
+    splitLiterals(formula)
       .map((part, i) =>
         i % 2 === 1
           ? part

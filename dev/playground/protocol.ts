@@ -123,7 +123,11 @@ export interface SheetView {
   version: number;
 }
 
-/** Events the worker reports alongside a reply; the server forwards them to the page (SSE). */
+/**
+ * Events the worker reports alongside a reply; the server forwards them to the page (SSE), numbered.
+ * A new event name must also be added to the names the page counts as seen (connectEvents in
+ * public/playground.js), or the page would wait for it and stay busy.
+ */
 export type PageEvent =
   | { name: 'toast'; data: ToastEvent }
   | { name: 'changed'; data: { version: number } }

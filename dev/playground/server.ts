@@ -279,8 +279,13 @@ export async function startPlaygroundServer(options: StartOptions = {}): Promise
   const clients = new Set<http.ServerResponse>();
   let port = 0;
 
+  // Every event is numbered (the SSE id). Each response says, in X-Playground-Events, how many events
+  // the server had sent by then, so the page knows which events a call caused and can count itself
+  // busy until they have arrived on the (separate, unordered) event stream.
+  let eventSeq = 0;
   const broadcast = (name: string, data: unknown): void => {
-    const frame = `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+    eventSeq++;
+    const frame = `id: ${eventSeq}\nevent: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
     for (const c of clients) c.write(frame);
   };
   const forward = (events: PageEvent[] | undefined): void => {
@@ -363,7 +368,8 @@ export async function startPlaygroundServer(options: StartOptions = {}): Promise
           Connection: 'keep-alive',
           'X-Content-Type-Options': 'nosniff',
         });
-        res.write(': connected\n\n');
+        // The stream starts at the current event number: earlier events are not replayed.
+        res.write(`id: ${eventSeq}\nevent: hello\ndata: {}\n\n`);
         clients.add(res);
         if (host.dialog) res.write(`event: dialog\ndata: ${JSON.stringify(host.dialog)}\n\n`);
         req.on('close', () => clients.delete(res));
@@ -460,6 +466,12 @@ export async function startPlaygroundServer(options: StartOptions = {}): Promise
   }
 
   const server = http.createServer((req, res) => {
+    // Read when the headers go out, i.e. after the call's events were broadcast.
+    const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => http.ServerResponse;
+    res.writeHead = ((...args: unknown[]) => {
+      if (!res.headersSent) res.setHeader('X-Playground-Events', String(eventSeq));
+      return writeHead(...args);
+    }) as typeof res.writeHead;
     handle(req, res).catch((err: unknown) => {
       const status = err instanceof HttpError ? err.status : 500;
       const message = err instanceof Error ? err.message : String(err);

@@ -57,16 +57,6 @@ export interface SessionHooks {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Services whose non-getter calls can change what the grid draws. */
-const DRAWN_CLASSES = new Set([
-  'Spreadsheet',
-  'Sheet',
-  'Range',
-  'ConditionalFormatRule',
-  'EmbeddedChart',
-  'Protection',
-]);
-
 /** Today's date in a time zone, as YYYY-MM-DD. */
 function isoToday(timeZone: string, at = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
@@ -212,13 +202,13 @@ export class PlaygroundSession {
   }
 
   /**
-   * The emulated clock: the chosen day, at the real time of day, in whole minutes. (The emulator's
-   * formula engine recomputes every volatile formula, TODAY() in the highlight rules included, whenever
-   * "now" moves; a minute's resolution keeps the grid fast, and stamps show minutes anyway.)
+   * The emulated clock: the chosen day, at the real time of day. (The emulator recomputes TODAY() only
+   * when the day changes and NOW() when the minute does, so a clock that moves every millisecond costs
+   * the highlight rules nothing.)
    */
   private now = (): Date => {
     const shift = (dayNumber(this.today) - dayNumber(isoToday(this.ss.timeZone))) * 86_400_000;
-    return new Date(Math.floor((Date.now() + shift) / 60_000) * 60_000);
+    return new Date(Date.now() + shift);
   };
 
   private buildGlobals(): void {
@@ -352,8 +342,7 @@ export class PlaygroundSession {
 
   /** Runs one call, then collects what it did that the page must show (toasts, sidebar, selection, changes). */
   private track<T>(fn: () => T): T {
-    const ledger = this.globals.get('FULL')!.ledger;
-    const before = ledger.snapshot();
+    const revisionBefore = this.ss.revision;
     const selBefore = JSON.stringify(this.ss.selection ?? null);
     const activeBefore = this.ss.activeSheetId;
     const versionBefore = this.ss.version;
@@ -364,12 +353,10 @@ export class PlaygroundSession {
         g.endExecution();
         for (const l of g.logs.splice(0)) this.hooks.log('info', `[bundle ${l.level}] ${l.text}`);
       }
-      // Only calls that can change what the grid shows make the page redraw (not polls, not Utilities).
-      const writes = Object.keys(ledger.diff(before)).some((m) => {
-        const [cls, method = ''] = m.split('.');
-        return DRAWN_CLASSES.has(cls) && !/^(get|is|has|can)[A-Z]/.test(method) && method !== 'toast';
-      });
-      if (writes || this.ss.version !== versionBefore) {
+      // Only changes to what the document shows (content, formats, rules, charts, sheets) redraw the
+      // grid: the emulator bumps ss.revision on exactly those writes. Selection moves, toasts, cache,
+      // properties, locks and triggers do not.
+      if (this.ss.revision !== revisionBefore || this.ss.version !== versionBefore) {
         this.version++;
         this.events.push({ name: 'changed', data: { version: this.version } });
       }

@@ -4,7 +4,7 @@
  */
 import { highlightOptionsFromConfig } from '../core/highlights/compile';
 import { HIGHLIGHT_LEGEND, type HighlightId } from '../core/highlights/legend';
-import { applyHighlights, removeHighlights, sheetHasHighlights } from '../sheets/highlights';
+import { anySheetHasHighlights, applyHighlights, removeHighlights } from '../sheets/highlights';
 import { readTableLayout } from '../sheets/pipeline';
 import { loadSettings } from '../sheets/settings';
 import { runWithUserErrors } from './user-error';
@@ -30,7 +30,7 @@ export function enableHighlights(ss: Spreadsheet = SpreadsheetApp.getActive()): 
     highlightOptionsFromConfig(config),
   );
   return {
-    sheetName: layout.sheet.getName(),
+    sheetName: layout.sheetName,
     added: result.added,
     firstRow: layout.firstDataRow,
     rows: result.rows,
@@ -45,7 +45,7 @@ export function disableHighlights(ss: Spreadsheet = SpreadsheetApp.getActive()):
 
 /** Whether any sheet carries the add-on's rules. */
 export function highlightsAreOn(ss: Spreadsheet = SpreadsheetApp.getActive()): boolean {
-  return ss.getSheets().some((sheet) => sheetHasHighlights(sheet));
+  return anySheetHasHighlights(ss);
 }
 
 /**

@@ -14,80 +14,18 @@
  * Columns are found from the headers above the edit (same detection as everywhere else). The saved
  * settings (document properties, readable in LIMITED mode) are read only when the headers alone do not
  * identify a next-step and an updated column (custom header names confirmed in setup, or a header row
- * below the scanned area) — that keeps the common path within budget.
+ * below the scanned area) — that keeps the common path within budget. Those reads live in
+ * src/sheets/edited-table.ts (editBox, locateEditedTable); this file decides which rows to stamp
+ * (planStamp) and hands them to src/sheets/stamp.ts.
  *
  * Deliberately not stamped:
  *  - edits that also cover the updated column (the user wrote it: a full-row paste or clear keeps theirs);
  *  - rows at or above the header row, and edits outside the next-step column;
  *  - sheets without both a next-step and an updated column.
  */
-import type { CellValue, ColumnMapping } from '../core/types';
-import { detectColumns } from '../core/columns';
-import { locateTable } from '../sheets/pipeline';
-import { loadSettings } from '../sheets/settings';
+import type { ColumnMapping } from '../core/types';
+import { editBox, locateEditedTable, type EditBox } from '../sheets/edited-table';
 import { stampRows } from '../sheets/stamp';
-
-/** Rows above an edit scanned for the header row. */
-export const HEADER_SCAN_ROWS = 20;
-
-export interface EditBox {
-  rowStart: number;
-  rowEnd: number;
-  columnStart: number;
-  columnEnd: number;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** 'B3', 'B3:D10', 'B:B', '3:5' (whole columns/rows need the sheet's size: given as max*). */
-export function parseA1Box(a1: string, maxRows = 1e7, maxColumns = 18278): EditBox | undefined {
-  const text = String(a1).replace(/^.*!/, '').replace(/\$/g, '').trim().toUpperCase();
-  const [a, b = a] = text.split(':');
-  const part = (p: string): { col?: number; row?: number } | undefined => {
-    const m = /^([A-Z]{0,3})(\d*)$/.exec(p);
-    if (!m || (m[1] === '' && m[2] === '')) return undefined;
-    return { col: m[1] ? columnNumber(m[1]) : undefined, row: m[2] ? Number(m[2]) : undefined };
-  };
-  const p = part(a);
-  const q = part(b);
-  if (!p || !q) return undefined;
-  const box = {
-    rowStart: p.row ?? 1,
-    rowEnd: q.row ?? maxRows,
-    columnStart: p.col ?? 1,
-    columnEnd: q.col ?? maxColumns,
-  };
-  if (
-    box.rowEnd < box.rowStart ||
-    box.columnEnd < box.columnStart ||
-    box.rowStart < 1 ||
-    box.columnStart < 1
-  ) {
-    return undefined;
-  }
-  return box;
-}
-
-function positiveInt(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined;
-}
-
-/** The edited box from the event's range: its plain fields, else one getA1Notation call. */
-export function editBox(range: GoogleAppsScript.Spreadsheet.Range): EditBox | undefined {
-  const r = range as unknown as Record<string, unknown>;
-  const rowStart = positiveInt(r.rowStart);
-  const rowEnd = positiveInt(r.rowEnd);
-  const columnStart = positiveInt(r.columnStart);
-  const columnEnd = positiveInt(r.columnEnd);
-  if (rowStart && rowEnd && columnStart && columnEnd && rowEnd >= rowStart && columnEnd >= columnStart) {
-    return { rowStart, rowEnd, columnStart, columnEnd };
-  }
-  return parseA1Box(range.getA1Notation());
-}
 
 export interface StampPlan {
   rows: number[];
@@ -114,32 +52,6 @@ export function planStamp(box: EditBox, headerRow: number, mapping: ColumnMappin
   return { rows, mapping, firstDataRow: headerRow + 1 };
 }
 
-function locate(
-  grid: CellValue[][],
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  box: EditBox,
-): { headerRow: number; mapping: ColumnMapping } | undefined {
-  const found = detectColumns(grid, { maxScanRows: grid.length });
-  if (found.mapping.nextStep !== undefined && found.mapping.nextStepUpdated !== undefined) {
-    return { headerRow: found.headerRowIndex + 1, mapping: found.mapping };
-  }
-  // Headers alone were not enough: use what setup saved, for its own sheet only.
-  const { settings } = loadSettings();
-  if (!settings.columns && settings.headerRow === undefined) return undefined;
-  if (settings.sheetName !== undefined && settings.sheetName !== sheet.getName()) return undefined;
-  let rows = grid;
-  if (settings.headerRow !== undefined && settings.headerRow > grid.length) {
-    if (settings.headerRow >= box.rowStart) return undefined;
-    rows = sheet.getRange(1, 1, settings.headerRow, sheet.getLastColumn()).getValues() as CellValue[][];
-  }
-  try {
-    const located = locateTable(rows, settings, sheet.getName(), rows.length);
-    return { headerRow: located.headerRowIndex + 1, mapping: located.mapping };
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The onEdit handler. Returns the number of rows stamped (0 when the edit is not a next-step edit);
  * never throws.
@@ -152,14 +64,16 @@ export function onEditStamp(e: unknown, now: () => Date = () => new Date()): num
     const box = editBox(range);
     // Row 1 has nothing above it: it can only be a header or a title, never a stamped row.
     if (!box || box.rowStart < 2) return 0;
-    const sheet = range.getSheet();
-    const scan = Math.min(HEADER_SCAN_ROWS, box.rowStart - 1);
-    const grid = sheet.getRange(`1:${scan}`).getValues() as CellValue[][];
-    const table = locate(grid, sheet, box);
+    const table = locateEditedTable(range, box);
     if (!table) return 0;
     const plan = planStamp(box, table.headerRow, table.mapping);
     if (!plan) return 0;
-    return stampRows(sheet, { mapping: plan.mapping, firstDataRow: plan.firstDataRow }, plan.rows, now());
+    return stampRows(
+      table.sheet,
+      { mapping: plan.mapping, firstDataRow: plan.firstDataRow },
+      plan.rows,
+      now(),
+    );
   } catch (error) {
     try {
       console.warn(`Next Step Tracker: auto-stamp skipped: ${(error as Error)?.message ?? String(error)}`);

@@ -7,18 +7,19 @@
  * whole read-compute-write; a second build meanwhile gets a clear message instead of waiting forever.
  */
 import { analyzeRows } from '../core/analyze';
+import type { ReviewRunRecord } from '../core/rpc-contract';
 import { dealFactsFromRows } from '../core/review/facts';
 import { buildReview, type ReviewModel, type ReviewSummary } from '../core/review/model';
 import { weekIdFor } from '../core/review/week';
-import { loadSettings, type Settings } from '../sheets/settings';
+import { loadSettings } from '../sheets/settings';
 import { readPipeline } from '../sheets/pipeline';
-import { DEFAULT_KEEP_WEEKS, HISTORY_SHEET_NAME, readHistory, writeSnapshot } from '../sheets/history';
+import { readPipelineSheet } from '../sheets/pipeline-sheet';
+import { DEFAULT_KEEP_WEEKS, readHistory, writeSnapshot } from '../sheets/history';
 import { DEFAULT_RETENTION, writeReviewTab } from '../sheets/review-writer';
 import { analysisContext } from './context';
 import { UserError, runWithUserErrors } from './user-error';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Document property with the review's own settings: JSON {retention?, maxRowsPerSection?, keepWeeks?}. */
 export const REVIEW_SETTINGS_KEY = 'nst.review';
@@ -26,7 +27,6 @@ export const LOCK_TIMEOUT_MS = 30_000;
 export const BUSY_MESSAGE =
   'Another weekly review build is running in this spreadsheet. Wait a minute for it to finish, then try again.';
 const TITLE = 'Next Step Tracker: weekly review';
-const OWN_NAME_RE = /^Pipeline review \d{4}-W\d{2}$/;
 
 export interface ReviewSettings {
   /** Review tabs kept, this week's included. 1..104, default 8. */
@@ -102,42 +102,8 @@ export function saveReviewSettings(input: Partial<ReviewSettings>): ReviewSettin
   return settings;
 }
 
-function isOwnSheetName(name: string): boolean {
-  return name === HISTORY_SHEET_NAME || OWN_NAME_RE.test(name);
-}
-
 /** Document property: the name of the sheet the last review was built from. */
 export const LAST_SOURCE_KEY = 'nst.review.source';
-
-function isOwnSheet(sheet: Sheet): boolean {
-  if (isOwnSheetName(sheet.getName())) return true;
-  try {
-    // A review tab the user renamed still carries the add-on's A1 note.
-    return /^next-step-tracker:review /.test(sheet.getRange(1, 1).getNote());
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The pipeline sheet: the one chosen in setup; else the one the last review was built from (so the
- * Monday trigger, which has no active sheet of its own, reviews the same sheet); else the active sheet
- * unless it is one of the add-on's own tabs; else the first sheet that is not.
- */
-export function sourceSheetFor(
-  ss: Spreadsheet,
-  settings: Settings,
-  lastSource?: string | null,
-): Sheet | undefined {
-  for (const name of [settings.sheetName, lastSource]) {
-    if (!name) continue;
-    const named = ss.getSheetByName(name);
-    if (named && !isOwnSheetName(named.getName())) return named;
-  }
-  const active = ss.getActiveSheet();
-  if (active && !isOwnSheet(active)) return active;
-  return ss.getSheets().find((s) => !isOwnSheetName(s.getName()) && !isOwnSheet(s));
-}
 
 export interface BuildOutcome {
   weekId: string;
@@ -154,9 +120,16 @@ export function buildReviewIn(ss: Spreadsheet, now: Date): BuildOutcome {
   const review = loadReviewSettings();
   const props = PropertiesService.getDocumentProperties();
   const lastSource = props.getProperty(LAST_SOURCE_KEY);
-  const sheet = sourceSheetFor(ss, settings, lastSource);
-  if (!sheet) throw new UserError('There is no pipeline sheet to review in this spreadsheet.', TITLE);
-  const table = readPipeline(ss, settings, config, { sheet });
+  // The sheet chosen in setup; else the last review's source (the Monday trigger has no active sheet of
+  // its own); else the active sheet unless it is one of the add-on's own tabs (renamed review tabs are
+  // known by their A1 note); else the first other sheet with a table.
+  const found = readPipelineSheet(ss, settings, (sheet) => readPipeline(ss, settings, config, { sheet }), {
+    lastSource,
+    byNote: true,
+    noSheetMessage: 'There is no pipeline sheet to review in this spreadsheet.',
+  });
+  const table = found.value;
+  table.problems.unshift(...found.problems);
   const ctx = analysisContext(ss, now, config);
   const rows = analyzeRows(table.rows, table.mapping, config, { ...ctx, firstRowNumber: table.firstDataRow });
   const deals = dealFactsFromRows(table.rows, table.mapping, table.firstDataRow, ctx);
@@ -170,7 +143,7 @@ export function buildReviewIn(ss: Spreadsheet, now: Date): BuildOutcome {
     timeZone: ctx.timeZone,
     weekId,
     generatedAt: now.toISOString(),
-    sourceSheet: table.sheet.getName(),
+    sourceSheet: table.sheetName,
     config: { weekStart: config.weekStart, trendWeeks: review.settings.keepWeeks },
     problems: [...problems, ...review.problems, ...table.problems, ...history.problems],
   });
@@ -180,7 +153,7 @@ export function buildReviewIn(ss: Spreadsheet, now: Date): BuildOutcome {
     retention: review.settings.retention,
     maxRowsPerSection: review.settings.maxRowsPerSection,
   });
-  const sourceName = table.sheet.getName();
+  const sourceName = table.sheetName;
   if (sourceName !== lastSource) props.setProperty(LAST_SOURCE_KEY, sourceName);
   return {
     weekId,
@@ -292,15 +265,8 @@ export function buildReviewNow(options?: BuildReviewNowOptions): BuildReviewNowR
 export const STATUS_KEY = 'nst.review.status';
 const MAX_FAILURES = 5;
 
-export interface RunRecord {
-  /** ISO timestamp. */
-  at: string;
-  ok: boolean;
-  message: string;
-  weekId: string;
-  sheetName?: string;
-  source: 'menu' | 'sidebar' | 'trigger';
-}
+/** One build's outcome, as the sidebar reads it (the RPC contract's ReviewRunRecord). */
+export type RunRecord = ReviewRunRecord;
 
 export interface StoredStatus {
   lastRun: RunRecord | null;

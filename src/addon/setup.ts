@@ -5,14 +5,13 @@
  * move one place).
  */
 import type { ColumnMapping, ColumnRole } from '../core/types';
+import { columnLetters } from '../core/highlights/escape';
 import { isUserError, runWithUserErrors, UserError } from './user-error';
 import { PipelineError, readTableLayout, type TableLayout } from '../sheets/pipeline';
+import { activeSheet } from '../sheets/pipeline-sheet';
 import { loadSettings, saveSettings, type Settings } from '../sheets/settings';
+import { addUpdatedColumn, UPDATED_HEADER } from '../sheets/updated-column';
 import { refreshHighlightsIfOn } from './highlights';
-
-export const UPDATED_HEADER = 'Next step updated';
-/** Date-time format for the stamp column (yyyy-mm-dd reads the same in every locale). */
-export const STAMP_FORMAT = 'yyyy-mm-dd hh:mm';
 
 const ROLE_LABELS: Array<[ColumnRole, string]> = [
   ['nextStep', 'Next step'],
@@ -28,17 +27,10 @@ const ROLE_LABELS: Array<[ColumnRole, string]> = [
 ];
 
 type Ui = GoogleAppsScript.Base.Ui;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export type SetupOutcome =
   | { status: 'saved'; settings: Settings; addedUpdatedColumn: boolean; highlightsRefreshed: boolean }
   | { status: 'cancelled'; reason: string };
-
-function columnLetters(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** Role → header text for every mapped role. */
 export function columnsFromLayout(
@@ -68,65 +60,9 @@ export function describeMapping(
   return `Sheet "${sheetName}", headers in row ${layout.headerRow}:\n${lines.join('\n')}`;
 }
 
-/** Refuses (before writing) when a protection the user cannot edit would block inserting a column. */
-function assertCanInsertColumn(sheet: Sheet): void {
-  const blocking = (p: GoogleAppsScript.Spreadsheet.Protection): boolean =>
-    !p.isWarningOnly() && !p.canEdit();
-  const all = [
-    ...sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET),
-    ...sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE),
-  ];
-  if (all.some(blocking)) {
-    throw new UserError(
-      `Sheet "${sheet.getName()}" has protected cells you cannot edit, so a column cannot be inserted. ` +
-        'Ask the owner to add a "Next step updated" column (or give you access). Nothing was changed.',
-    );
-  }
-}
-
-/**
- * Inserts "Next step updated" right after the next-step column. One insertColumnAfter, one header
- * write, one format call; rolled back (column deleted) if the header cannot be written.
- */
-export function addUpdatedColumn(
-  sheet: Sheet,
-  layout: Pick<TableLayout, 'headerRow' | 'firstDataRow' | 'mapping'>,
-): number {
-  const stepCol = (layout.mapping.nextStep as number) + 1;
-  assertCanInsertColumn(sheet);
-  try {
-    sheet.insertColumnAfter(stepCol);
-  } catch (error) {
-    throw new UserError(
-      `Could not insert a column after column ${columnLetters(stepCol)}: ${(error as Error).message}. Nothing was changed.`,
-    );
-  }
-  const newCol = stepCol + 1;
-  try {
-    sheet.getRange(layout.headerRow, newCol).setValue(UPDATED_HEADER);
-  } catch (error) {
-    try {
-      sheet.deleteColumn(newCol);
-    } catch {
-      // Best effort: the empty inserted column stays.
-    }
-    throw new UserError(`Could not write the "${UPDATED_HEADER}" header: ${(error as Error).message}.`);
-  }
-  const rows = sheet.getMaxRows() - layout.firstDataRow + 1;
-  if (rows > 0) {
-    try {
-      sheet.getRange(layout.firstDataRow, newCol, rows, 1).setNumberFormat(STAMP_FORMAT);
-    } catch {
-      // Only cosmetic: stamps still show as dates with the sheet's default format.
-    }
-  }
-  return newCol;
-}
-
 export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ui: Ui): SetupOutcome {
   const { settings: saved, config } = loadSettings();
-  const sheet = ss.getActiveSheet();
-  const name = sheet.getName();
+  const { sheet, name } = activeSheet(ss);
   const sameSheet = saved.sheetName === name;
   let columns = sameSheet ? saved.columns : undefined;
   const read = (): TableLayout =>

@@ -1,57 +1,20 @@
 /**
  * "My deals needing attention" (rep view) and the sheet's health (manager view). Both read the whole
- * table once through sheets/pipeline.ts and judge it with core/: called on demand, never polled.
+ * table once through sheets/pipeline.ts (the sheet asked for, else the pipeline sheet by the one rule
+ * in sheets/pipeline-sheet.ts) and judge it with core/: called on demand, never polled.
  */
 import type { DealItem, MyDeals, OwnerOption, SheetHealth } from '../core/rpc-contract';
 import type { RowAnalysis, Timing, Verdict } from '../core/types';
 import { analyzeRows } from '../core/analyze';
-import type { Config } from '../core/config';
 import { readPipeline, type PipelineTable } from '../sheets/pipeline';
-import { loadSettings, type Settings } from '../sheets/settings';
-import { isUserError, UserError } from './user-error';
+import { loadSettings } from '../sheets/settings';
 import { analysisContext } from './context';
-import { REVIEW_TAB, rpcGuard } from './sidebar';
+import { rpcGuard } from './sidebar';
 import { rowView } from './sidebar-read';
 import { highlightsState } from './sidebar-highlights';
 import { attentionOrder, matchOwner, needsAttention } from './sidebar-owner';
 
 export const MAX_ITEMS = 50;
-
-/**
- * The pipeline table: the sheet asked for, else the one in settings, else the active sheet, else
- * (nothing configured and the active sheet has no table, e.g. a review tab was just built and
- * activated) the first other sheet that has a next-step column.
- */
-export function readPipelineFor(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  settings: Settings,
-  config: Config,
-  sheetName?: unknown,
-): PipelineTable {
-  const asked = typeof sheetName === 'string' && sheetName.trim() ? sheetName : '';
-  if (asked) {
-    const sheet = ss.getSheetByName(asked);
-    if (!sheet) throw new UserError(`The sheet "${asked}" was not found.`);
-    return readPipeline(ss, settings, config, { sheet });
-  }
-  if (settings.sheetName) return readPipeline(ss, settings, config);
-  try {
-    return readPipeline(ss, settings, config);
-  } catch (error) {
-    if (!isUserError(error)) throw error;
-    const active = ss.getActiveSheet().getSheetId();
-    for (const sheet of ss.getSheets()) {
-      if (sheet.getSheetId() === active || sheet.isSheetHidden() || REVIEW_TAB.test(sheet.getName()))
-        continue;
-      try {
-        return readPipeline(ss, settings, config, { sheet });
-      } catch (other) {
-        if (!isUserError(other)) throw other;
-      }
-    }
-    throw error;
-  }
-}
 
 function readAndJudge(sheetName?: unknown): {
   table: PipelineTable;
@@ -60,7 +23,7 @@ function readAndJudge(sheetName?: unknown): {
 } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { settings, config, problems } = loadSettings();
-  const table = readPipelineFor(ss, settings, config, sheetName);
+  const table = readPipeline(ss, settings, config, { asked: sheetName });
   table.problems.unshift(...problems);
   const ctx = analysisContext(ss, new Date(), config);
   const analyses = analyzeRows(table.rows, table.mapping, config, {
@@ -106,7 +69,7 @@ export function getMyDeals(owner?: string, sheetName?: string): MyDeals {
     }
     const owners = [...byOwner.values()].sort((a, b) => b.deals - a.deals || a.name.localeCompare(b.name));
     const base: MyDeals = {
-      sheetName: table.sheet.getName(),
+      sheetName: table.sheetName,
       email,
       owner: '',
       matchedBy: 'none',
@@ -191,7 +154,7 @@ export function getSheetHealth(sheetName?: string): SheetHealth {
       if (a.verdict !== 'ok' || a.timing === 'overdue' || a.timing === 'stale') needing += 1;
     }
     return {
-      sheetName: table.sheet.getName(),
+      sheetName: table.sheetName,
       openDeals,
       closedDeals,
       verdicts,

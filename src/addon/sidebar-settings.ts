@@ -15,14 +15,14 @@ import type {
 import { ROLE_LABELS, RULE_LABELS } from '../core/rpc-contract';
 import type { CellValue, ColumnRole, RuleId } from '../core/types';
 import { defaultConfig, isClosedStage, parseConfig, RULE_IDS, type Config } from '../core/config';
-import { detectColumns } from '../core/columns';
+import { readPipeline } from '../sheets/pipeline';
+import { readHeaderTexts } from '../sheets/header-area';
+import { savedOrActiveSheet } from '../sheets/pipeline-sheet';
 import { loadSettings, saveSettings as storeSettings, type Settings } from '../sheets/settings';
 import { sheetZoneAndLocale } from './context';
 import { UserError } from './user-error';
 import { rpcGuard } from './sidebar';
 import { reapplyHighlightsIfOn } from './sidebar-highlights';
-import { HEADER_SCAN_ROWS } from './sidebar-read';
-import { readPipelineFor } from './sidebar-deals';
 
 /** Locales offered in the dropdown (the engine reads any `xx_YY`; these are the common ones). */
 export const LOCALES = [
@@ -131,11 +131,11 @@ function buildView(): SettingsView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { settings, config, problems } = loadSettings();
   const own = sheetZoneAndLocale(ss, null);
-  let headers: string[] = [];
+  let headers: string[];
   const detected: Partial<Record<ColumnRole, string>> = {};
   const stages = new Set<string>();
   try {
-    const table = readPipelineFor(ss, settings, config);
+    const table = readPipeline(ss, settings, config);
     headers = table.headers;
     for (const [role, index] of Object.entries(table.mapping) as Array<[ColumnRole, number | undefined]>) {
       const header = index === undefined ? '' : String(table.headers[index] ?? '').trim();
@@ -153,15 +153,7 @@ function buildView(): SettingsView {
     // No next-step column yet: still offer the headers, so the user can map it here.
     problems.push((error as Error).message);
     try {
-      const sheet = (settings.sheetName && ss.getSheetByName(settings.sheetName)) || ss.getActiveSheet();
-      const lastRow = sheet.getLastRow();
-      const lastColumn = sheet.getLastColumn();
-      if (lastRow > 0 && lastColumn > 0) {
-        const grid = sheet
-          .getRange(1, 1, Math.min(lastRow, HEADER_SCAN_ROWS), lastColumn)
-          .getValues() as CellValue[][];
-        headers = detectColumns(grid, { maxScanRows: HEADER_SCAN_ROWS }).headers;
-      }
+      headers = readHeaderTexts(savedOrActiveSheet(ss, settings.sheetName));
     } catch {
       headers = [];
     }

@@ -1,21 +1,22 @@
 /**
  * The sidebar's server side: opening it, and the RPCs the rep view calls (src/core/rpc-contract.ts
- * types them; src/ui/rpc.ts calls them). Thin: read through sheets/ (or the two small reads in
- * sidebar-read.ts), judge with core/, shape plain serializable data. Every error meant for a person
+ * types them; src/ui/rpc.ts calls them). Thin: read through sheets/ (the whole table, or the header
+ * area and one row), judge with core/, shape plain serializable data. Every error meant for a person
  * is a UserError; anything else is logged and replaced by a generic sentence (user-error.ts).
  */
 import type { SelectionContext, WriteNextStepArgs, WriteNextStepResult } from '../core/rpc-contract';
 import type { CellValue } from '../core/types';
-import { loadSettings, type Settings } from '../sheets/settings';
+import { loadSettings } from '../sheets/settings';
 import { stampRows } from '../sheets/stamp';
+import { readTableRow } from '../sheets/table-row';
+import { isReviewTabName, namedOrActiveSheet, sameSheet, sheetNamed } from '../sheets/pipeline-sheet';
+import { readSelection, selectCell, writeNextStepText } from '../sheets/next-step-cell';
 import { analysisContext } from './context';
 import { isUserError, UserError, userMessage } from './user-error';
 import { loadSettingsWithToken } from './sidebar-settings-cache';
-import { cellText, judgeRow, readHeaderAndRow } from './sidebar-read';
+import { cellText, judgeRow } from './sidebar-read';
 
 export const SIDEBAR_TITLE = 'Next Step Tracker';
-/** Review tabs (src/sheets/review-writer.ts names them so) are never the pipeline. */
-export const REVIEW_TAB = /^Pipeline review \d{4}-W\d{2}$/;
 /** Longest next step the sidebar writes (a cell holds 50,000 characters; a next step is a sentence). */
 export const MAX_NEXT_STEP_LENGTH = 5_000;
 
@@ -37,14 +38,6 @@ export function rpcGuard<T>(fn: () => T): T {
   }
 }
 
-function pipelineSheetFor(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  settings: Settings,
-): GoogleAppsScript.Spreadsheet.Sheet | null {
-  if (settings.sheetName) return ss.getSheetByName(settings.sheetName);
-  return null;
-}
-
 /**
  * The active row's deal, next step, verdict, timing and findings. Polled about once a second while the
  * sidebar is visible, so it reads only the header block and the active row (≤ 2 getValues).
@@ -61,10 +54,7 @@ export function getSelectionContext(settingsToken?: string): SelectionContext {
       weekStart: config.weekStart === 'sunday' ? ('sunday' as const) : ('monday' as const),
       configJson: settings.configJson ?? '',
     };
-    const active = ss.getActiveSheet();
-    const sheetName = active.getName();
-    const range = active.getActiveRange();
-    const activeRow = range ? range.getRow() : 0;
+    const { sheet: active, sheetName, activeRow } = readSelection(ss);
     const base: SelectionContext = {
       kind: 'outside',
       sheetName,
@@ -76,7 +66,7 @@ export function getSelectionContext(settingsToken?: string): SelectionContext {
       message: '',
       settingsToken: token,
     };
-    const pipeline = pipelineSheetFor(ss, settings);
+    const pipeline = settings.sheetName ? sheetNamed(ss, settings.sheetName) : null;
     if (settings.sheetName && !pipeline) {
       return {
         ...base,
@@ -84,14 +74,14 @@ export function getSelectionContext(settingsToken?: string): SelectionContext {
         message: `The pipeline sheet "${settings.sheetName}" was not found. Choose it again in Settings or with "Set up this sheet".`,
       };
     }
-    if (pipeline && pipeline.getSheetId() !== active.getSheetId()) {
+    if (pipeline && !sameSheet(pipeline, active)) {
       return {
         ...base,
         kind: 'other-sheet',
         message: `Select a deal's row on the "${settings.sheetName}" sheet to see its next step.`,
       };
     }
-    if (!pipeline && REVIEW_TAB.test(sheetName)) {
+    if (!pipeline && isReviewTabName(sheetName)) {
       return {
         ...base,
         kind: 'other-sheet',
@@ -100,7 +90,7 @@ export function getSelectionContext(settingsToken?: string): SelectionContext {
     }
     let read;
     try {
-      read = readHeaderAndRow(active, settings, activeRow, sheetName);
+      read = readTableRow(active, settings, activeRow, sheetName);
     } catch (error) {
       if (!isUserError(error)) throw error;
       return { ...base, kind: 'no-table', message: error.message };
@@ -165,11 +155,11 @@ export function writeNextStep(args: WriteNextStepArgs): WriteNextStepResult {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const { settings, config } = loadSettings();
     const name = sheetName ?? settings.sheetName;
-    const sheet = name ? ss.getSheetByName(name) : ss.getActiveSheet();
+    const sheet = namedOrActiveSheet(ss, name);
     if (!sheet) throw new UserError(`The sheet "${name}" was not found. Nothing was written.`);
     const lock = tryLock();
     try {
-      const read = readHeaderAndRow(sheet, settings, row);
+      const read = readTableRow(sheet, settings, row);
       const col = read.mapping.nextStep;
       if (col === undefined) throw new UserError('No next-step column was found. Nothing was written.');
       if (!read.values) {
@@ -186,16 +176,7 @@ export function writeNextStep(args: WriteNextStepArgs): WriteNextStepResult {
         );
       }
       const now = new Date();
-      const cell = sheet.getRange(row, col + 1);
-      try {
-        cell.setNumberFormat('@');
-        cell.setValues([[text]]);
-      } catch (error) {
-        throw new UserError(
-          `Could not write row ${row}'s next step: ${(error as Error).message}. ` +
-            'If the range is protected, ask its owner for edit access.',
-        );
-      }
+      writeNextStepText(sheet, row, col + 1, text);
       const stamped =
         stampRows(sheet, { mapping: read.mapping, firstDataRow: read.firstDataRow }, [row], now) > 0;
       const values: CellValue[] = [...read.values];
@@ -239,17 +220,16 @@ export function selectRow(row: number, sheetName?: string): { row: number; sheet
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const { settings } = loadSettings();
     const name = (typeof sheetName === 'string' && sheetName) || settings.sheetName;
-    const sheet = name ? ss.getSheetByName(name) : ss.getActiveSheet();
+    const sheet = namedOrActiveSheet(ss, name);
     if (!sheet) throw new UserError(`The sheet "${name}" was not found.`);
-    const read = readHeaderAndRow(sheet, settings, 0);
+    const read = readTableRow(sheet, settings, 0);
     const col = read.mapping.nextStep ?? 0;
     if (row < read.firstDataRow || row > read.lastRow) {
       throw new UserError(
         `Row ${row} is not in the pipeline table any more (rows ${read.firstDataRow}–${read.lastRow}).`,
       );
     }
-    sheet.activate();
-    sheet.getRange(row, col + 1).activate();
+    selectCell(sheet, row, col + 1);
     return { row, sheetName: read.sheetName };
   });
 }

@@ -2,7 +2,7 @@
  * The engine's entry points. analyzeText judges one entry's words (verdict, score, text findings,
  * dates); analyzeRows adds what depends on today (timing: overdue, stale, far-future) per row.
  */
-import { defaultConfig, freshnessDaysFor, isClosedStage, type Config } from './config';
+import { freshnessDaysFor, isClosedStage, sharedDefaultConfig, type Config } from './config';
 import { dateToIsoDay, cellToIsoDate } from './dates/cell';
 import { daysBetween, isIsoDate } from './dates/calendar';
 import { readText, type TextReading } from './reading/read';
@@ -18,6 +18,7 @@ import type {
   Timing,
   Verdict,
 } from './types';
+import { sortSmall } from './small-sort';
 
 /**
  * Only the first 2,000 characters of an entry are read. Real next steps are a few sentences; a pasted
@@ -32,6 +33,12 @@ export type TextContext = AnalyzeContext & {
   config?: Config;
   /** The day the entry was last updated (the updated column): relative phrases resolve against it. */
   writtenOn?: IsoDate;
+  /**
+   * The day in the next-step-due column, if any. It anchors the step in time like a date in the text
+   * (no `no-time` finding; a concrete step is `ok`, a filler `weak`) and becomes `due`. Only its
+   * presence counts for the verdict, never how it compares with today. Not an IsoDate → ignored.
+   */
+  dueDate?: IsoDate;
 };
 
 interface CellText {
@@ -67,13 +74,14 @@ function verdictOf(facts: TextFacts, config: Config): Verdict {
   const r = facts.reading;
   if (!r) return 'bad';
   // Switching a rule off relaxes the verdict it feeds: no-time off → undated concrete steps pass;
-  // filler off → filler verbs count as actions.
+  // filler off → filler verbs count as actions. A date in the due column anchors any forward step.
   const fillerIsAction = !config.rules.filler.enabled;
   const timeRequired = config.rules['no-time'].enabled;
+  const dueAnchor = facts.dueDate !== undefined;
   const concrete = r.hasConcrete || (fillerIsAction && r.hasFiller);
   const anchoredConcrete = r.anchoredConcrete || (fillerIsAction && r.anchoredFiller);
-  if (concrete) return anchoredConcrete || !timeRequired ? 'ok' : 'weak';
-  if (r.hasFiller) return r.anchoredFiller || !timeRequired ? 'weak' : 'bad';
+  if (concrete) return anchoredConcrete || dueAnchor || !timeRequired ? 'ok' : 'weak';
+  if (r.hasFiller) return r.anchoredFiller || dueAnchor || !timeRequired ? 'weak' : 'bad';
   return 'bad';
 }
 
@@ -85,12 +93,12 @@ const BANDS: Record<Verdict, [number, number]> = {
 };
 
 /** 0–100, from the rubric's parts; always inside the verdict's band so the two never disagree. */
-function scoreOf(verdict: Verdict, r: TextReading | undefined): number {
+function scoreOf(verdict: Verdict, r: TextReading | undefined, dueAnchor: boolean): number {
   let score = 5;
   if (r) {
     if (r.hasConcrete) score += 55;
     else if (r.hasFiller) score += 15;
-    if (r.anchor) score += 35;
+    if (r.anchor || (dueAnchor && (r.hasConcrete || r.hasFiller))) score += 35;
     if (r.party) score += 10;
   }
   const [lo, hi] = BANDS[verdict];
@@ -102,26 +110,32 @@ export function analyzeText(text: CellValue, ctx: TextContext): TextAnalysis {
 }
 
 function judgeText(text: CellValue, ctx: TextContext): { analysis: TextAnalysis; reading?: TextReading } {
-  const config = ctx.config ?? defaultConfig();
+  const config = ctx.config ?? sharedDefaultConfig();
   const locale = config.locale ?? ctx.locale;
   const cell = describeCell(text, ctx);
   const reference = ctx.writtenOn && isIsoDate(ctx.writtenOn) ? ctx.writtenOn : ctx.today;
-  const facts: TextFacts = { cellKind: cell.kind, text: cell.text, errorCode: cell.errorCode };
+  const dueDate = ctx.dueDate !== undefined && isIsoDate(ctx.dueDate) ? ctx.dueDate : undefined;
+  const facts: TextFacts = { cellKind: cell.kind, text: cell.text, errorCode: cell.errorCode, dueDate };
   if (cell.kind === 'text' && isIsoDate(reference)) {
     facts.reading = readText(cell.text, config, { locale, weekStart: config.weekStart, reference });
   }
   const verdict = verdictOf(facts, config);
   const findings = sortFindings(runTextRules(facts, config));
-  const result: TextAnalysis = { verdict, score: scoreOf(verdict, facts.reading), findings };
+  const result: TextAnalysis = {
+    verdict,
+    score: scoreOf(verdict, facts.reading, dueDate !== undefined),
+    findings,
+  };
   const r = facts.reading;
-  if (r?.anchor) result.due = r.anchor.date;
+  if (dueDate) result.due = dueDate;
+  else if (r?.anchor) result.due = r.anchor.date;
   else if (cell.kind === 'date') result.due = cell.date;
   if (r?.prefix?.date) result.writtenOn = r.prefix.date;
   return { analysis: result, reading: r };
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.start - b.start || a.length - b.length);
+  return sortSmall(findings, (a, b) => a.start - b.start || a.length - b.length);
 }
 
 function isBlankCell(v: CellValue): boolean {
@@ -175,6 +189,7 @@ export function analyzeRows(
     const updated = cellToIsoDate(cellAt(row, mapping.nextStepUpdated), dateCtx);
     const dueCell = cellToIsoDate(cellAt(row, mapping.nextStepDue), dateCtx);
     textCtx.writtenOn = updated; // reused per row: one context object for the whole table
+    textCtx.dueDate = dueCell;
     const judged = judgeText(cellAt(row, mapping.nextStep), textCtx);
     const text = judged.analysis;
     const anchor = judged.reading?.anchor;
@@ -208,7 +223,9 @@ export function analyzeRows(
       verdict: text.verdict,
       timing,
       score: Math.max(0, Math.min(100, score)),
-      findings: sortFindings([...text.findings, ...timingFindings]),
+      // Text findings come sorted; the row's own array either way (never shared between rows).
+      findings:
+        timingFindings.length === 0 ? text.findings : sortFindings(text.findings.concat(timingFindings)),
     };
     if (due) result.due = due;
     if (writtenOn) result.writtenOn = writtenOn;

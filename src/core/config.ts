@@ -67,6 +67,27 @@ export const DEFAULT_SEVERITIES: Record<RuleId, Severity> = {
   'far-future': 'suggestion',
 };
 
+/**
+ * The default config, built once: analyzeText without a config must not rebuild it (and recompile
+ * its word lists) per call. Frozen, because configs are treated as immutable: the engine caches what
+ * it compiles from a config object (matchers, stage lookups) by identity. Build a new object to change
+ * a setting (defaultConfig() returns a fresh, mutable copy every time).
+ */
+let sharedDefault: Config | undefined;
+
+export function sharedDefaultConfig(): Config {
+  if (!sharedDefault) sharedDefault = deepFreeze(defaultConfig());
+  return sharedDefault;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'suggestion'];
 
 export function defaultConfig(): Config {
@@ -279,31 +300,50 @@ function normaliseStage(stage: string): string {
     .trim();
 }
 
-// Normalised stage names per config object: analyzeRows asks once per row.
-const stageCache = new WeakMap<Config, { closed: Set<string>; fresh: Map<string, number> }>();
+// Normalised stage names per config object, and the answer per stage cell text seen: analyzeRows asks
+// twice per row, and a sheet has a handful of stages.
+interface StageLookup {
+  closed: Set<string>;
+  fresh: Map<string, number>;
+  seen: Map<string, { closed: boolean; days: number | undefined }>;
+}
+const stageCache = new WeakMap<Config, StageLookup>();
 
-function stagesOf(config: Config): { closed: Set<string>; fresh: Map<string, number> } {
+function stagesOf(config: Config): StageLookup {
   let hit = stageCache.get(config);
   if (!hit) {
     hit = {
       closed: new Set(config.closedStages.map(normaliseStage)),
       fresh: new Map(Object.entries(config.freshnessDays.byStage).map(([k, v]) => [normaliseStage(k), v])),
+      seen: new Map(),
     };
     stageCache.set(config, hit);
   }
   return hit;
 }
 
+function stageFacts(stage: string, config: Config): { closed: boolean; days: number | undefined } {
+  const lookup = stagesOf(config);
+  let facts = lookup.seen.get(stage);
+  if (!facts) {
+    const key = normaliseStage(stage);
+    facts = { closed: lookup.closed.has(key), days: lookup.fresh.get(key) };
+    if (lookup.seen.size > 1_000) lookup.seen.clear();
+    lookup.seen.set(stage, facts);
+  }
+  return facts;
+}
+
 /** Won and lost deals are not judged. Case- and space-insensitive ("closed  won" matches). */
 export function isClosedStage(stage: CellValue, config: Config): boolean {
   if (typeof stage !== 'string' || stage.trim() === '') return false;
-  return stagesOf(config).closed.has(normaliseStage(stage));
+  return stageFacts(stage, config).closed;
 }
 
 /** Freshness days for a stage (case- and space-insensitive), else the default. */
 export function freshnessDaysFor(stage: CellValue, config: Config): number {
   if (typeof stage === 'string' && stage.trim() !== '') {
-    const days = stagesOf(config).fresh.get(normaliseStage(stage));
+    const days = stageFacts(stage, config).days;
     if (days !== undefined) return days;
   }
   return config.freshnessDays.default;

@@ -2,6 +2,7 @@
 export * from './types';
 export {
   defaultConfig,
+  sharedDefaultConfig,
   parseConfig,
   isClosedStage,
   freshnessDaysFor,

@@ -25,7 +25,7 @@ export interface HighlightTarget {
 }
 
 export interface HighlightApplyResult {
-  /** Rule ids added, in order. */
+  /** Highlight ids added, in order, each once (the vague one comes as several rules). */
   added: HighlightId[];
   /** Own rules removed (from every sheet). */
   removed: number;
@@ -52,6 +52,11 @@ export function isOwnRule(rule: Rule): boolean {
 /** Whether the sheet carries any of the add-on's highlight rules. */
 export function sheetHasHighlights(sheet: Sheet): boolean {
   return sheet.getConditionalFormatRules().some(isOwnRule);
+}
+
+/** Whether any sheet of the spreadsheet carries the add-on's highlight rules. */
+export function anySheetHasHighlights(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  return ss.getSheets().some((sheet) => sheetHasHighlights(sheet));
 }
 
 /**
@@ -132,15 +137,17 @@ export function applyHighlights(
   const keep = existing.filter((r) => !isOwnRule(r));
   const fresh: Rule[] = [];
   if (rows > 0 && compiled.length > 0) {
-    const range = sheet.getRange(firstDataRow, column, rows, 1);
+    // One builder for the whole set (the range is the same for every rule; build() takes a copy): the
+    // vague test's parts share their colour too, so they cost a formula and a build each.
+    const builder = SpreadsheetApp.newConditionalFormatRule().setRanges([
+      sheet.getRange(firstDataRow, column, rows, 1),
+    ]);
+    let background: string | undefined;
     for (const c of compiled) {
-      fresh.push(
-        SpreadsheetApp.newConditionalFormatRule()
-          .whenFormulaSatisfied(c.formula)
-          .setBackground(c.background)
-          .setRanges([range])
-          .build(),
-      );
+      builder.whenFormulaSatisfied(c.formula);
+      if (c.background !== background) builder.setBackground(c.background);
+      background = c.background;
+      fresh.push(builder.build());
     }
   }
   const removedElsewhere = removeHighlights(ss, sheet);
@@ -152,7 +159,7 @@ export function applyHighlights(
     );
   }
   return {
-    added: fresh.length > 0 ? compiled.map((c) => c.id) : [],
+    added: fresh.length > 0 ? [...new Set(compiled.map((c) => c.id))] : [],
     removed: removedElsewhere + (existing.length - keep.length),
     rows: fresh.length > 0 ? rows : 0,
   };

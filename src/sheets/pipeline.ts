@@ -5,12 +5,21 @@
  */
 import type { CellValue, ColumnMapping, ColumnRole } from '../core/types';
 import type { Config } from '../core/config';
-import { detectColumns, NEXT_STEP_HEADER_SYNONYMS } from '../core/columns';
-import { UserError } from '../addon/user-error';
+import { detectColumns } from '../core/columns';
+import { HEADER_SCAN_ROWS, readHeaderArea, usedArea, type UsedArea } from './header-area';
+import { PipelineError, lookedForHeaders } from './pipeline-error';
+import { readPipelineSheet, type FindPipelineOptions } from './pipeline-sheet';
 import type { Settings } from './settings';
 
-export interface PipelineTable {
-  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+export { PipelineError, lookedForHeaders } from './pipeline-error';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Where a table sits in its sheet: what every table reader returns. */
+export interface TableShape {
+  sheet: Sheet;
+  /** The sheet's name, as read with the table (no further getName needed). */
+  sheetName: string;
   /** 1-based sheet row of the header. */
   headerRow: number;
   /** 1-based sheet row of the first data row (headerRow + 1). */
@@ -23,32 +32,19 @@ export interface PipelineTable {
   headers: string[];
   /** Role → 0-based index into each row (= sheet column - 1). */
   mapping: ColumnMapping;
-  /** Data rows, columns 1..lastColumn. rows[i] is sheet row firstDataRow + i. */
-  rows: CellValue[][];
   problems: string[];
 }
 
-export class PipelineError extends UserError {
-  constructor(message: string) {
-    super(message, 'Next Step Tracker');
-    this.name = 'UserError';
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
+export interface PipelineTable extends TableShape {
+  /** Data rows, columns 1..lastColumn. rows[i] is sheet row firstDataRow + i. */
+  rows: CellValue[][];
 }
 
-export interface ReadPipelineOptions {
-  /** Read this sheet instead of the one in settings / the active one. */
-  sheet?: GoogleAppsScript.Spreadsheet.Sheet;
+export interface ReadPipelineOptions extends Pick<FindPipelineOptions, 'asked'> {
+  /** Read this sheet instead of finding the pipeline sheet (src/sheets/pipeline-sheet.ts). */
+  sheet?: Sheet;
   /** Rows scanned for a header when settings do not pin it (default 20). */
   maxScanRows?: number;
-}
-
-/** How many header synonyms an error message names. */
-const NAMED_SYNONYMS = 8;
-
-export function lookedForHeaders(): string {
-  const list = (NEXT_STEP_HEADER_SYNONYMS as readonly string[]).slice(0, NAMED_SYNONYMS);
-  return list.map((h) => `"${h}"`).join(', ');
 }
 
 export interface LocatedTable {
@@ -67,7 +63,7 @@ export function locateTable(
   grid: CellValue[][],
   settings: Settings,
   sheetName: string,
-  maxScanRows = 20,
+  maxScanRows = HEADER_SCAN_ROWS,
 ): LocatedTable {
   const explicit = settings.columns as Partial<Record<ColumnRole, string>> | undefined;
   const problems: string[] = [];
@@ -112,22 +108,38 @@ export function locateTable(
   };
 }
 
-function resolveSheet(
+/** The shape of a located table in `sheet` (headerRowIndex is 0-based in the rows read). */
+function shapeOf(sheet: Sheet, area: UsedArea, located: LocatedTable): TableShape {
+  const headerRow = located.headerRowIndex + 1;
+  return {
+    sheet,
+    sheetName: area.name,
+    headerRow,
+    firstDataRow: headerRow + 1,
+    lastRow: area.lastRow,
+    lastColumn: area.lastColumn,
+    headers: located.headers,
+    mapping: located.mapping,
+    problems: located.problems,
+  };
+}
+
+/** Runs `read` on options.sheet, else on the pipeline sheet found by the one rule; merges problems. */
+function onPipelineSheet<T extends TableShape>(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
-  problems: string[],
-): GoogleAppsScript.Spreadsheet.Sheet {
-  if (settings.sheetName) {
-    const named = ss.getSheetByName(settings.sheetName);
-    if (named) return named;
-    problems.push(`The sheet "${settings.sheetName}" chosen in setup was not found; using the active sheet.`);
-  }
-  return ss.getActiveSheet();
+  options: ReadPipelineOptions,
+  read: (sheet: Sheet, name?: string) => T,
+): T {
+  if (options.sheet) return read(options.sheet);
+  const found = readPipelineSheet(ss, settings, read, { asked: options.asked });
+  found.value.problems.unshift(...found.problems);
+  return found.value;
 }
 
 /**
- * Reads the pipeline table in one getValues. Calls: getSheetByName/getActiveSheet, getName,
- * getLastRow, getLastColumn, getRange, getValues: constant whatever the number of rows.
+ * Reads the pipeline table in one getValues. Calls: the sheet lookup, getName, getLastRow,
+ * getLastColumn, getRange, getValues: constant whatever the number of rows.
  */
 export function readPipeline(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -135,37 +147,19 @@ export function readPipeline(
   _config: Config,
   options: ReadPipelineOptions = {},
 ): PipelineTable {
-  const problems: string[] = [];
-  const sheet = options.sheet ?? resolveSheet(ss, settings, problems);
-  const name = sheet.getName();
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow < 1 || lastColumn < 1) {
-    throw new PipelineError(
-      `Sheet "${name}" is empty: there is no table to check. Add a header row with a next-step column ` +
-        `(for example ${lookedForHeaders()}) and your deals below it.`,
-    );
-  }
-  const grid = sheet.getRange(1, 1, lastRow, lastColumn).getValues() as CellValue[][];
-  const located = locateTable(grid, settings, name, options.maxScanRows);
-  const headerRow = located.headerRowIndex + 1;
-  return {
-    sheet,
-    headerRow,
-    firstDataRow: headerRow + 1,
-    lastRow,
-    lastColumn,
-    headers: located.headers,
-    mapping: located.mapping,
-    rows: grid.slice(headerRow),
-    problems: [...problems, ...located.problems],
-  };
+  return onPipelineSheet(ss, settings, options, (sheet, knownName) => {
+    const area = usedArea(sheet, knownName);
+    const grid = readHeaderArea(sheet, area.lastRow, area.lastColumn);
+    const located = locateTable(grid, settings, area.name, options.maxScanRows);
+    const shape = shapeOf(sheet, area, located);
+    return { ...shape, rows: grid.slice(shape.headerRow) };
+  });
 }
 
-export type TableLayout = Omit<PipelineTable, 'rows'> & {
+export interface TableLayout extends TableShape {
   /** The rows read (1..scanned): the header area only. */
   scannedRows: number;
-};
+}
 
 /**
  * Finds the table from the header area only (no data rows are read): for highlights, setup and
@@ -178,31 +172,12 @@ export function readTableLayout(
   _config: Config,
   options: ReadPipelineOptions = {},
 ): TableLayout {
-  const problems: string[] = [];
-  const sheet = options.sheet ?? resolveSheet(ss, settings, problems);
-  const name = sheet.getName();
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow < 1 || lastColumn < 1) {
-    throw new PipelineError(
-      `Sheet "${name}" is empty: there is no table to check. Add a header row with a next-step column ` +
-        `(for example ${lookedForHeaders()}) and your deals below it.`,
-    );
-  }
-  const scan = options.maxScanRows ?? 20;
-  const scannedRows = Math.min(lastRow, Math.max(scan, settings.headerRow ?? 0));
-  const grid = sheet.getRange(1, 1, scannedRows, lastColumn).getValues() as CellValue[][];
-  const located = locateTable(grid, settings, name, scan);
-  const headerRow = located.headerRowIndex + 1;
-  return {
-    sheet,
-    headerRow,
-    firstDataRow: headerRow + 1,
-    lastRow,
-    lastColumn,
-    headers: located.headers,
-    mapping: located.mapping,
-    problems: [...problems, ...located.problems],
-    scannedRows,
-  };
+  return onPipelineSheet(ss, settings, options, (sheet, knownName) => {
+    const area = usedArea(sheet, knownName);
+    const scan = options.maxScanRows ?? HEADER_SCAN_ROWS;
+    const scannedRows = Math.min(area.lastRow, Math.max(scan, settings.headerRow ?? 0));
+    const grid = readHeaderArea(sheet, scannedRows, area.lastColumn);
+    const located = locateTable(grid, settings, area.name, scan);
+    return { ...shapeOf(sheet, area, located), scannedRows };
+  });
 }

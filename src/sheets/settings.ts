@@ -7,6 +7,7 @@
  */
 import type { ColumnRole } from '../core/types';
 import { defaultConfig, parseConfig, type Config } from '../core/config';
+import { HEADER_SYNONYMS } from '../core/columns';
 import { UserError } from '../addon/user-error';
 
 export interface Settings {
@@ -24,18 +25,8 @@ export const CONFIG_KEY = 'nst.config';
 /** Apps Script's documented limit: 9 KB per property value. */
 export const MAX_PROPERTY_BYTES = 9 * 1024;
 
-const ROLES: readonly ColumnRole[] = [
-  'deal',
-  'account',
-  'owner',
-  'stage',
-  'amount',
-  'closeDate',
-  'nextStep',
-  'nextStepDue',
-  'nextStepUpdated',
-  'dealId',
-];
+/** Every column role (the engine's synonym table has one entry per role). */
+const ROLES = Object.keys(HEADER_SYNONYMS) as readonly ColumnRole[];
 
 export interface LoadedSettings {
   settings: Settings;

@@ -128,15 +128,18 @@ export async function openBrowser(): Promise<OpenBrowser> {
 /**
  * Waits until no playground request is in flight, or until a dialog (Ui.alert/prompt) is waiting for
  * an answer: the call that opened it is held by the server until the dialog is answered.
+ *
+ * The page counts as busy from the moment an action sends its request until everything it caused is
+ * drawn: a redraw scheduled after a call's answer, and the server events the call caused (which travel
+ * on a separate stream and may arrive after the answer) are part of the same busy period. So one real
+ * condition is enough; no sleep.
  */
 export async function waitIdle(page: Page): Promise<void> {
-  const idle = () =>
-    document.body.dataset.ready === 'true' &&
-    (document.body.dataset.busy === 'false' || document.body.dataset.dialog === 'open');
-  await page.waitForFunction(idle);
-  // A refresh is scheduled 40 ms after a change: let it start, then wait for it too.
-  await page.waitForTimeout(80);
-  await page.waitForFunction(idle);
+  await page.waitForFunction(
+    () =>
+      document.body.dataset.ready === 'true' &&
+      (document.body.dataset.busy === 'false' || document.body.dataset.dialog === 'open'),
+  );
 }
 
 /** Opens the page (if needed) and waits for the grid. */

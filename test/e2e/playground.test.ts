@@ -330,12 +330,18 @@ function onOpen() {
   SpreadsheetApp.getUi().createAddonMenu()
     .addItem('Open sidebar', 'openSidebar')
     .addItem('Ask name', 'askName')
+    .addItem('Count', 'count')
     .addToUi();
 }
 function openSidebar() {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Test sidebar'));
 }
 function echo(x) { return x; }
+function count() {
+  var r = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('B2');
+  r.setValue((Number(r.getValue()) || 0) + 1);
+}
+function cachePoll() { CacheService.getDocumentCache().put('poll', String(Math.random())); return 'ok'; }
 function boom() { throw new Error('boom from the server'); }
 function giveDate() { return { when: new Date() }; }
 function secret_() { return 'hidden'; }
@@ -445,6 +451,30 @@ function askName() {
       ['echo', 'boom', 'secret_', 'nope'].map((n) => typeof window.google.script.run[n]),
     );
     expect(names).toEqual(['function', 'function', 'undefined', 'undefined']);
+  });
+
+  test('when a menu call returns the page to idle, the grid already shows its result (no sleep)', async () => {
+    // The page is busy from the click until the call's redraw is drawn, so each read sees the new count.
+    for (let i = 1; i <= 8; i++) {
+      await clickMenu(page, 'Count');
+      await expect(cellText(page, 'B2')).resolves.toBe(String(i));
+    }
+  });
+
+  test('a call that only writes the cache does not redraw the grid', async () => {
+    await waitIdle(page);
+    const sheetLoads: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().includes('/api/sheet')) sheetLoads.push(r.url());
+    };
+    page.on('request', onRequest);
+    try {
+      await expect(call('cachePoll', '')).resolves.toEqual({ ok: 'ok', user: { tag: 'u1' } });
+      await waitIdle(page);
+    } finally {
+      page.off('request', onRequest);
+    }
+    expect(sheetLoads).toEqual([]);
   });
 
   test('Ui.prompt holds the call until the person answers in the page', async () => {

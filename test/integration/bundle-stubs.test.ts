@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { MENU_ITEMS } from '../../src/addon/menu';
+import type { RpcName } from '../../src/core/rpc-contract';
 
 const root = path.resolve(__dirname, '..', '..');
 const code = fs.readFileSync(path.join(root, 'dist', 'Code.js'), 'utf8');
@@ -23,6 +24,20 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   NEXTSTEP_DUE: ['next_steps', 'written_on'],
 };
 const MENU_HANDLERS = MENU_ITEMS.flatMap((item) => (item ? [item[1]] : []));
+/** A Record over RpcName: adding a server function to the contract without listing it here fails typecheck. */
+const RPC_FUNCTIONS: Record<RpcName, true> = {
+  getSelectionContext: true,
+  writeNextStep: true,
+  selectRow: true,
+  getMyDeals: true,
+  getSheetHealth: true,
+  getSettings: true,
+  saveSettings: true,
+  buildReviewNow: true,
+  getWeeklyReviewStatus: true,
+  turnWeeklyReviewOn: true,
+  turnWeeklyReviewOff: true,
+};
 
 /** The JSDoc block directly above a top-level `function NAME(`, or undefined when there is no stub. */
 function stub(name: string): { params: string[]; jsdoc: string } | undefined {
@@ -44,6 +59,14 @@ describe('dist/Code.js top-level stubs', () => {
 
   test.each(MENU_HANDLERS)('menu handler %s has a top-level stub', (name) => {
     expect(stub(name)).toBeDefined();
+  });
+
+  test.each(Object.keys(RPC_FUNCTIONS))('sidebar RPC function %s has a top-level stub', (name) => {
+    expect(stub(name)).toBeDefined();
+  });
+
+  test('the weekly trigger handler has a top-level stub', () => {
+    expect(stub('runWeeklyReview')).toBeDefined();
   });
 
   test('every global.NAME in the entry files has a top-level stub', () => {

@@ -26,7 +26,12 @@
     busy: 0,
     sidebarSerial: 0,
     refreshTimer: null,
+    refreshAfterEdit: false,
     dialogId: null,
+    /** Server events: the last number seen on the stream (null before it connects), the one awaited. */
+    eventsSeen: null,
+    eventsWanted: 0,
+    waitingForEvents: false,
   };
 
   // ---------- helpers ----------
@@ -67,6 +72,9 @@
         headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
+      // The events this call caused travel on the event stream, which may arrive after this answer:
+      // stay busy until they are in (and their redraws scheduled).
+      awaitEvents(Number(res.headers.get('X-Playground-Events')));
       const text = await res.text();
       let data;
       try {
@@ -128,12 +136,49 @@
     await loadSheet();
   }
 
+  /**
+   * Redraws shortly (changes come in bursts). A scheduled redraw counts as work in progress
+   * (body[data-busy]) from the moment it is scheduled until it has been drawn, so whoever waits for the
+   * page to be idle never sees the gap between a call's answer and its redraw. While the person is
+   * typing in a cell the redraw waits for the edit to end.
+   */
   function scheduleRefresh() {
-    clearTimeout(state.refreshTimer);
+    if (state.editing) {
+      state.refreshAfterEdit = true;
+      return;
+    }
+    if (state.refreshTimer === null) setBusy(1);
+    else clearTimeout(state.refreshTimer);
     state.refreshTimer = setTimeout(() => {
-      if (state.editing) return scheduleRefresh();
-      refresh();
+      state.refreshTimer = null;
+      if (state.editing) {
+        state.refreshAfterEdit = true;
+        setBusy(-1);
+        return;
+      }
+      refresh().finally(() => setBusy(-1));
     }, 40);
+  }
+
+  /** An answer said the server had sent `seq` events by then: busy until the stream has brought them. */
+  function awaitEvents(seq) {
+    if (state.eventsSeen === null || !(seq > state.eventsSeen)) return;
+    state.eventsWanted = Math.max(state.eventsWanted, seq);
+    if (!state.waitingForEvents) {
+      state.waitingForEvents = true;
+      setBusy(1);
+    }
+  }
+
+  /** Runs after an event's own handler, so its redraw is scheduled before the page may count as idle. */
+  function sawEvent(ev) {
+    const id = Number(ev.lastEventId);
+    if (!Number.isFinite(id) || ev.lastEventId === '') return;
+    state.eventsSeen = state.eventsSeen === null ? id : Math.max(state.eventsSeen, id);
+    if (state.waitingForEvents && state.eventsSeen >= state.eventsWanted) {
+      state.waitingForEvents = false;
+      setBusy(-1);
+    }
   }
 
   // ---------- sheet tabs ----------
@@ -595,6 +640,10 @@
       renderGrid();
     }
     if (save) writeCell(ed.row, ed.col, text);
+    if (state.refreshAfterEdit) {
+      state.refreshAfterEdit = false;
+      scheduleRefresh();
+    }
   }
 
   async function writeCell(row, col, text) {
@@ -946,6 +995,11 @@
   // ---------- server events ----------
   function connectEvents() {
     const es = new EventSource('/api/events');
+    const connected = new Promise((resolve) => es.addEventListener('hello', resolve, { once: true }));
+    es.addEventListener('hello', () => {
+      // A reconnect may have missed changes: redraw.
+      if (state.eventsSeen !== null) scheduleRefresh();
+    });
     es.addEventListener('changed', () => scheduleRefresh());
     es.addEventListener('dialog', (ev) => showDialog(JSON.parse(ev.data)));
     es.addEventListener('dialog-closed', (ev) => hideDialog(JSON.parse(ev.data).id));
@@ -960,7 +1014,11 @@
         loadSheet().then(() => applySelection(s.box));
       } else applySelection(s.box);
     });
+    // After each event's own handler (listeners run in the order they were added): count it as seen.
+    for (const name of ['hello', 'changed', 'dialog', 'dialog-closed', 'toast', 'selection', 'sidebar'])
+      es.addEventListener(name, sawEvent);
     es.onerror = () => console.warn('playground: event stream interrupted; retrying');
+    return connected;
   }
   function applySelection(box) {
     if (!box) return;
@@ -970,8 +1028,10 @@
     cellEl(box.row, box.col)?.scrollIntoView({ block: 'center', inline: 'nearest' });
   }
 
-  refresh().then(() => {
-    connectEvents();
-    document.body.dataset.ready = 'true';
-  });
+  // Ready once the grid is drawn and the event stream has said where it starts.
+  refresh()
+    .then(connectEvents)
+    .then(() => {
+      document.body.dataset.ready = 'true';
+    });
 })();

@@ -25,8 +25,16 @@ export function daysInMonth(year: number, month: number): number {
   return MONTH_DAYS[month - 1] ?? 0;
 }
 
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
+function pad2(n: number): string {
+  return (Number.isInteger(n) && n >= 0 && n < 32 ? TWO_DIGITS[n] : undefined) ?? String(n).padStart(2, '0');
+}
+
 export function toIso(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const y =
+    Number.isInteger(year) && year >= 1000 && year <= 9999 ? String(year) : String(year).padStart(4, '0');
+  return `${y}-${pad2(month)}-${pad2(day)}`;
 }
 
 function digits(s: string, from: number, to: number): number {
@@ -49,21 +57,34 @@ export function parseIso(iso: IsoDate): YMD | undefined {
 }
 
 export function isIsoDate(value: unknown): value is IsoDate {
-  return typeof value === 'string' && parseIso(value) !== undefined;
+  if (typeof value !== 'string' || value.length !== 10 || value[4] !== '-' || value[7] !== '-') return false;
+  return isValidYmd(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
 }
 
 /** Days since 1970-01-01 for a calendar day. */
+// Most calls repeat one of two days (today and the row's date): remember the last two.
 let lastIso = '';
 let lastDay = 0;
+let prevIso = '';
+let prevDay = 0;
 
 export function dayNumber(iso: IsoDate): number {
-  // Most calls repeat the last day (today, once per row): remember it.
   if (iso === lastIso) return lastDay;
-  const d = parseIso(iso);
-  if (!d) throw new RangeError(`Not an ISO date: ${iso}`);
+  if (iso === prevIso) return prevDay;
+  // Parsed in place (no object): this runs for every date comparison in every row.
+  let n = NaN;
+  if (typeof iso === 'string' && iso.length === 10 && iso[4] === '-' && iso[7] === '-') {
+    const year = digits(iso, 0, 4);
+    const month = digits(iso, 5, 7);
+    const day = digits(iso, 8, 10);
+    if (isValidYmd(year, month, day)) n = daysFromCivil(year, month, day);
+  }
+  if (Number.isNaN(n)) throw new RangeError(`Not an ISO date: ${iso}`);
+  prevIso = lastIso;
+  prevDay = lastDay;
   lastIso = iso;
-  lastDay = daysFromCivil(d.year, d.month, d.day);
-  return lastDay;
+  lastDay = n;
+  return n;
 }
 
 /** Days since 1970-01-01 by Howard Hinnant's algorithm: pure integer arithmetic, no Date object. */
@@ -77,8 +98,23 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 export function fromDayNumber(n: number): IsoDate {
-  const d = new Date(n * MS_PER_DAY);
-  return toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  if (!Number.isInteger(n)) {
+    const d = new Date(n * MS_PER_DAY);
+    return toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  }
+  // Howard Hinnant's civil_from_days: integer arithmetic, no Date object.
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return toIso(year, month, day);
 }
 
 export function addDays(iso: IsoDate, days: number): IsoDate {

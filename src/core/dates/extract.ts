@@ -6,7 +6,7 @@
  */
 import * as chrono from 'chrono-node/en';
 import type { IsoDate } from '../types';
-import { endOfMonth, isValidYmd, parseIso, toIso, weekday } from './calendar';
+import { dayNumber, endOfMonth, isValidYmd, parseIso, toIso, weekday } from './calendar';
 import { BUSINESS_PATTERNS, ORDINAL_DAY, resolveOrdinalDay } from './business';
 import { COMMON_PATTERNS } from './common';
 import type { DateExtraction, DateMention, ExtractOptions, VagueMention } from './mentions';
@@ -14,6 +14,7 @@ import { NUMERIC_DATE, matchToIso } from './numeric';
 import { VAGUE_PATTERNS } from './vague';
 import { wordsOf, type Word } from '../reading/words';
 import { inferYear } from './year';
+import { sortSmall } from '../small-sort';
 
 /** What chrono could possibly read in masked text; if this fails, chrono is skipped. */
 const CHRONO_PRECHECK =
@@ -43,6 +44,12 @@ interface Family {
   name: string;
   /** Words a match can start with: the family's regex is only tried where such a word starts. */
   starts(word: string): boolean;
+  /**
+   * What every match must contain, as tests on the words of the text (each test must hold for some
+   * word). A family whose needs are not met is skipped without running its regex. The tests look
+   * for substrings, so they stay true however earlier masking cut the words.
+   */
+  needs: ReadonlyArray<(word: string) => boolean>;
   /** The family's regex in sticky form, tried at those word starts. */
   sticky: RegExp;
   kind: DateMention['kind'];
@@ -57,10 +64,23 @@ const QUALIFIERS = ['early', 'beginning', 'start', 'mid', 'middle', 'late', 'end
 const isDigitWord = (w: string): boolean => w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57;
 const isMonthWord = (w: string): boolean => MONTH3.has(w.slice(0, 3));
 const isWeekdayWord = (w: string): boolean => WEEK3.has(w.slice(0, 3));
+const HAS_DIGIT = /\d/;
+const hasDigit = (w: string): boolean => HAS_DIGIT.test(w);
+const HAS_MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/;
+const hasMonth = (w: string): boolean => HAS_MONTH.test(w);
+const HAS_WEEKDAY = /mon|tue|wed|thu|fri|sat|sun/;
+const hasWeekday = (w: string): boolean => HAS_WEEKDAY.test(w);
 
 function words(...list: string[]): (w: string) => boolean {
   const set = new Set(list);
   return (w) => set.has(w);
+}
+
+function containing(...needles: string[]): (w: string) => boolean {
+  return (w) => {
+    for (const n of needles) if (w.includes(n)) return true;
+    return false;
+  };
 }
 
 const STARTS: Record<string, (w: string) => boolean> = {
@@ -88,6 +108,32 @@ const STARTS: Record<string, (w: string) => boolean> = {
   ordinal: (w) => isDigitWord(w) || /^(?:on|by|before|for|until|till|from|due|the)$/.test(w),
 };
 
+// Letters every match of a family contains (see Family.needs); derived from each family's regex.
+const NEEDS: Record<string, ReadonlyArray<(w: string) => boolean>> = {
+  'end-of-day': [containing('eod', 'cob', 'eob', 'day', 'close')],
+  'tomorrow-abbrev': [containing('tmr', 'tmw', '2moro', 'tomoz')],
+  'week-commencing': [hasDigit, containing('w')],
+  'next-week': [containing('week', 'wk')],
+  'this-week': [containing('eow', 'eotw', 'week', 'wk')],
+  'next-month': [containing('month')],
+  'this-month': [containing('eom', 'eotm', 'month')],
+  'next-quarter': [containing('q')],
+  'this-quarter': [containing('q')],
+  quarter: [(w) => /q[1-4]/.test(w)],
+  'year-end': [containing('eoy', 'year')],
+  'part-of-month': [hasMonth],
+  fortnight: [containing('fortnight')],
+  'worded-day-month': [hasMonth, hasDigit],
+  'worded-month-day': [hasMonth, hasDigit],
+  weekday: [hasWeekday],
+  'relative-day': [containing('today', 'tonight', 'tomorrow', 'morning', 'afternoon', 'evening')],
+  'in-n-units': [containing('day', 'week', 'wk', 'month')],
+  'month-only': [hasMonth],
+  time: [containing('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'noon', 'midday')],
+  numeric: [hasDigit],
+  ordinal: [hasDigit],
+};
+
 function sticky(re: RegExp): RegExp {
   return new RegExp(re.source, `${re.flags.replace('g', '')}y`);
 }
@@ -99,26 +145,43 @@ function family(
   source: DateMention['source'],
   resolve: Family['resolve'],
 ): Family {
-  return { name, starts: STARTS[name] ?? (() => true), sticky: sticky(re), kind, source, resolve };
+  return {
+    name,
+    starts: STARTS[name] ?? (() => true),
+    needs: NEEDS[name] ?? [],
+    sticky: sticky(re),
+    kind,
+    source,
+    resolve,
+  };
 }
 
 const POSSESSIVE = /['’]s\b/y;
 const TEMPORAL_BEFORE = /\b(?:before|at|during|after|ahead of|in|by|until|till)\s+$/i;
 
+// A date read with its own "on"/"by" ("on Friday"), which times the step unless "on" belongs to a
+// phrasal verb before it ("follow up on", "get back on": about, not when).
+const OWN_TEMPORAL = /^(?:on|by|before|until|till)\s/i;
+const ABOUT_ON = /\b(?:up|back|feedback|comments?|notes?|update|focus|based|decide|decision)\s+$/i;
+
 /**
  * "Follow up on next week's conversation": a possessive date names another event, not the step's
- * time. But "before Wednesday's meeting" or "at Thursday's call" times the step by that event.
+ * time. But "before Wednesday's meeting", "at Thursday's call" or "confirm pricing on Friday's call"
+ * times the step by that event.
  */
 function possessiveOfOtherEvent(text: string, start: number, end: number): boolean {
   POSSESSIVE.lastIndex = end;
   if (!POSSESSIVE.test(text)) return false;
-  return !TEMPORAL_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+  const before = text.slice(Math.max(0, start - 12), start);
+  if (TEMPORAL_BEFORE.test(before)) return false;
+  const own = OWN_TEMPORAL.exec(text.slice(start, end));
+  return !own || (own[0].toLowerCase().startsWith('on') && ABOUT_ON.test(before));
 }
 
 const VAGUE = VAGUE_PATTERNS.map((p) => ({ hint: p.hint, starts: new Set(p.starts), sticky: sticky(p.re) }));
 
 // Most specific first: each family masks what it read, so later ones cannot re-read it.
-// At most 31 families and vague patterns together: familyMask packs them into the bits of a number.
+// At most 31 families and vague patterns together: wordInfo packs them into the bits of a number.
 const FAMILIES: Family[] = [
   ...BUSINESS_PATTERNS.map((p) => family(p.name, p.re, p.kind, 'business', p.resolve)),
   ...COMMON_PATTERNS.filter((p) => p.name.startsWith('worded') || p.name === 'weekday').map((p) =>
@@ -131,26 +194,61 @@ const FAMILIES: Family[] = [
   ),
 ];
 
-// Which families can start at a word, as a bit mask; words repeat across rows, so it is remembered.
-const maskCache = new Map<string, number>();
+const FAMILY_COUNT = FAMILIES.length;
+if (FAMILY_COUNT + VAGUE.length > 31) throw new Error('date families and vague patterns must fit in 31 bits');
+/** Families with a second need (both must be met); the others count their first need twice. */
+const SECOND_NEED_OF = FAMILIES.map((f) => f.needs[1] ?? f.needs[0]);
+/** Families that declare no needs are always candidates. */
+const NO_NEEDS = FAMILIES.reduce((acc, f, fi) => (f.needs.length === 0 ? acc | (1 << fi) : acc), 0);
+const VAGUE_BITS = VAGUE.reduce((acc, _v, vi) => acc | (1 << (FAMILY_COUNT + vi)), 0);
 
-function familyMask(word: string): number {
-  let mask = maskCache.get(word);
-  if (mask === undefined) {
-    mask = 0;
-    for (let fi = 0; fi < FAMILIES.length; fi++) if (FAMILIES[fi].starts(word)) mask |= 2 ** fi;
+/** What one word can do for date extraction, computed once per distinct word. */
+interface WordInfo {
+  /** Families (bits 0..) and vague patterns (bits FAMILY_COUNT..) that can start at the word. */
+  starts: number;
+  /** Families whose first need the word meets. */
+  needA: number;
+  /** Families whose second need (or only need) the word meets. */
+  needB: number;
+  /** Could chrono-node read something in this word (see CHRONO_WORD)? */
+  chrono: boolean;
+}
+
+// A superset of CHRONO_PRECHECK, on single words: every match of that regex contains one of these.
+const CHRONO_WORD =
+  /\d|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|tomorrow|tonight|midnight|week|year|day|hour|fortnight/;
+
+// Words repeat across rows, so what each can do is remembered.
+const wordCache = new Map<string, WordInfo>();
+
+function wordInfo(word: string): WordInfo {
+  let info = wordCache.get(word);
+  if (info === undefined) {
+    let starts = 0;
+    let needA = NO_NEEDS;
+    let needB = NO_NEEDS;
+    for (let fi = 0; fi < FAMILY_COUNT; fi++) {
+      const f = FAMILIES[fi];
+      if (f.starts(word)) starts |= 1 << fi;
+      if (f.needs.length > 0 && f.needs[0](word)) needA |= 1 << fi;
+      if (f.needs.length > 0 && SECOND_NEED_OF[fi](word)) needB |= 1 << fi;
+    }
     for (let vi = 0; vi < VAGUE.length; vi++)
-      if (VAGUE[vi].starts.has(word)) mask |= 2 ** (FAMILIES.length + vi);
-    if (maskCache.size > 20_000) maskCache.clear();
-    maskCache.set(word, mask);
+      if (VAGUE[vi].starts.has(word)) starts |= 1 << (FAMILY_COUNT + vi);
+    info = { starts, needA, needB, chrono: CHRONO_WORD.test(word) };
+    if (wordCache.size > 20_000) wordCache.clear();
+    wordCache.set(word, info);
   }
-  return mask;
+  return info;
 }
 
 function hinted(lower: string, hint: readonly string[]): boolean {
   for (const h of hint) if (lower.includes(h)) return true;
   return false;
 }
+
+/** Per-word start masks of the current call, reused across calls (extractDates is not re-entrant). */
+let maskBuffer = new Int32Array(64);
 
 /**
  * `pre` lets a caller that already lower-cased and walked the words of `text` share that work
@@ -167,43 +265,56 @@ export function extractDates(
   let work = text;
 
   const tokens = pre?.words ?? wordsOf(lower);
+  if (maskBuffer.length < tokens.length) maskBuffer = new Int32Array(tokens.length * 2);
+  const masks = maskBuffer;
   let any = 0;
-  const masks = tokens.map((t) => {
-    const m = familyMask(t.word);
-    any |= m;
-    return m;
-  });
-  // The cheap pre-check: no word that any pattern (or chrono) could start a date with → no dates.
-  if (any === 0) return { mentions, vague };
-  for (let vi = 0; vi < VAGUE.length; vi++) {
-    const bit = 2 ** (FAMILIES.length + vi);
-    if ((any & bit) === 0) continue;
-    const p = VAGUE[vi];
-    if (!hinted(lower, p.hint)) continue;
-    let after = 0;
-    for (let ti = 0; ti < tokens.length; ti++) {
-      const t = tokens[ti];
-      if (t.index < after || (masks[ti] & bit) === 0) continue;
-      p.sticky.lastIndex = t.index;
-      const m = p.sticky.exec(work);
-      if (!m) continue;
-      vague.push({ start: m.index, length: m[0].length, text: m[0] });
-      work = mask(work, m.index, m[0].length);
-      after = m.index + m[0].length;
-    }
+  let needA = 0;
+  let needB = 0;
+  let chronoWords = false;
+  let bareWeekdays: Map<DateMention, number> | undefined;
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const info = wordInfo(tokens[ti].word);
+    masks[ti] = info.starts;
+    any |= info.starts;
+    needA |= info.needA;
+    needB |= info.needB;
+    if (info.chrono) chronoWords = true;
   }
-  vague.sort((a, b) => a.start - b.start);
-  // Only the words where some family can start.
-  const live: number[] = [];
-  for (let ti = 0; ti < tokens.length; ti++) if (masks[ti] !== 0) live.push(ti);
-  for (let fi = 0; fi < FAMILIES.length; fi++) {
-    const bit = 2 ** fi;
-    if ((any & bit) === 0) continue;
+  // The cheap pre-check: no word that any pattern could start a date with → no dates (chrono included).
+  if (any === 0) return { mentions, vague };
+  // The needs are substrings of the words; when lower-casing changed the text's length ("İ"), word
+  // positions may not line up with the text, so nothing is pruned.
+  const aligned = lower.length === text.length;
+  const candidates = aligned ? any & ((needA & needB) | VAGUE_BITS) : any;
+  if (candidates & VAGUE_BITS) {
+    for (let vi = 0; vi < VAGUE.length; vi++) {
+      const bit = 1 << (FAMILY_COUNT + vi);
+      if ((candidates & bit) === 0) continue;
+      const p = VAGUE[vi];
+      if (!hinted(lower, p.hint)) continue;
+      let after = 0;
+      for (let ti = 0; ti < tokens.length; ti++) {
+        const t = tokens[ti];
+        if (t.index < after || (masks[ti] & bit) === 0) continue;
+        p.sticky.lastIndex = t.index;
+        const m = p.sticky.exec(work);
+        if (!m) continue;
+        vague.push({ start: m.index, length: m[0].length, text: m[0] });
+        work = mask(work, m.index, m[0].length);
+        after = m.index + m[0].length;
+      }
+    }
+    if (vague.length > 1) sortSmall(vague, (a, b) => a.start - b.start);
+  }
+  for (let fi = 0; fi < FAMILY_COUNT; fi++) {
+    const bit = 1 << fi;
+    if ((candidates & bit) === 0) continue;
     const f = FAMILIES[fi];
     let after = 0;
-    for (const ti of live) {
+    for (let ti = 0; ti < tokens.length; ti++) {
+      if ((masks[ti] & bit) === 0) continue;
       const t = tokens[ti];
-      if (t.index < after || (masks[ti] & bit) === 0) continue;
+      if (t.index < after) continue;
       f.sticky.lastIndex = t.index;
       const m = f.sticky.exec(work);
       if (!m || m[0].trim() === '') continue;
@@ -212,21 +323,130 @@ export function extractDates(
       if (possessiveOfOtherEvent(text, m.index, m.index + m[0].length)) continue;
       const start = m.index + (m[0].length - m[0].trimStart().length);
       const raw = m[0].trim();
-      mentions.push({
+      const mention: DateMention = {
         start,
         length: raw.length,
         text: text.substr(start, raw.length),
         date,
         kind: f.kind,
         source: f.source,
-      });
+      };
+      mentions.push(mention);
+      if (f.name === 'weekday' && !m[3]) (bareWeekdays ??= new Map()).set(mention, weekdayOf(m[2]));
       work = mask(work, m.index, m[0].length);
       after = m.index + m[0].length;
     }
   }
-  if (CHRONO_PRECHECK.test(work)) mentions.push(...chronoMentions(work, text, opts));
-  mentions.sort((a, b) => a.start - b.start);
+  if (mentions.length > 1) sortSmall(mentions, (a, b) => a.start - b.start);
+  if (bareWeekdays) joinWeekdayAndDate(text, mentions, bareWeekdays, opts);
+  if ((!aligned || (chronoWords && chronoCandidate(work, tokens))) && CHRONO_PRECHECK.test(work)) {
+    mentions.push(...chronoMentions(work, text, opts));
+    if (mentions.length > 1) sortSmall(mentions, (a, b) => a.start - b.start);
+  }
   return { mentions, vague };
+}
+
+const WEEKDAY_PREFIXES = ['su', 'mo', 'tu', 'we', 'th', 'fr', 'sa'];
+
+function weekdayOf(word: string): number {
+  return WEEKDAY_PREFIXES.indexOf(word.slice(0, 2).toLowerCase());
+}
+
+// Between a weekday and the date that follows it: spaces, a comma, an opening bracket or a dash.
+const WEEKDAY_DATE_GAP = /^\s*(?:[,(\-–—]\s*)?$/;
+const ORDINAL_NUMBER = /(\d{1,2})(?:st|nd|rd|th)/i;
+const BARE_ORDINAL_AFTER =
+  /\s*,?\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:call|meeting|time|attempt|round|draft|version|floor|line|quarter|week|month|day|year|anniversary))/iy;
+
+/**
+ * "Fri 24-04-2026", "Mon 9th", "Fri (24/04)": a weekday followed by an explicit date is one date, and
+ * the explicit date wins (a weekday alone is the next such day, which may be another week). A bare
+ * day of the month takes the nearby month in which it falls on that weekday ("Mon 9th" written on
+ * Sun 15 March is Monday 9 March, not Thursday 9 April). Mentions are sorted by start.
+ */
+function joinWeekdayAndDate(
+  text: string,
+  mentions: DateMention[],
+  bareWeekdays: Map<DateMention, number>,
+  opts: ExtractOptions,
+): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const day = mentions[i];
+    const wanted = bareWeekdays.get(day);
+    if (wanted === undefined) continue;
+    const dayEnd = day.start + day.length;
+    const next = mentions[i + 1] as DateMention | undefined;
+    let date: IsoDate | undefined;
+    let end: number;
+    let source: DateMention['source'];
+    let joined = 2;
+    // "Mon 9th to agree pricing": a bare ordinal right after a weekday, which nothing else reads.
+    BARE_ORDINAL_AFTER.lastIndex = dayEnd;
+    const bare = BARE_ORDINAL_AFTER.exec(text);
+    if (bare && (!next || next.start >= dayEnd + bare[0].length)) {
+      date = ordinalOnWeekday(Number(bare[1]), wanted, opts.reference);
+      end = dayEnd + bare[0].length;
+      source = 'ordinal';
+      joined = 1;
+    } else {
+      if (!next || next.kind !== 'day' || (next.source !== 'numeric' && next.source !== 'ordinal')) continue;
+      if (!WEEKDAY_DATE_GAP.test(text.slice(dayEnd, next.start))) continue;
+      date = next.date;
+      if (next.source === 'ordinal') {
+        const n = ORDINAL_NUMBER.exec(next.text);
+        if (n) date = ordinalOnWeekday(Number(n[1]), wanted, opts.reference) ?? date;
+      }
+      end = next.start + next.length;
+      source = next.source;
+    }
+    if (!date) continue;
+    mentions.splice(i, joined, {
+      start: day.start,
+      length: end - day.start,
+      text: text.slice(day.start, end),
+      date,
+      kind: 'day',
+      source,
+    });
+  }
+}
+
+/** The day-of-month `day` nearest the reference (3 months back to 9 ahead) that falls on `wanted`. */
+function ordinalOnWeekday(day: number, wanted: number, reference: IsoDate): IsoDate | undefined {
+  const r = parseIso(reference);
+  if (!r) return undefined;
+  const refDay = dayNumber(reference);
+  let best: IsoDate | undefined;
+  let bestDistance = Infinity;
+  for (let k = -3; k <= 9; k++) {
+    const total = r.year * 12 + (r.month - 1) + k;
+    const year = Math.floor(total / 12);
+    const month = (total % 12) + 1;
+    if (!isValidYmd(year, month, day)) continue;
+    const iso = toIso(year, month, day);
+    if (weekday(iso) !== wanted) continue;
+    const diff = dayNumber(iso) - refDay;
+    // Ahead is likelier than behind for a next step: a day back counts as four ahead.
+    const distance = diff >= 0 ? diff : -4 * diff;
+    if (distance < bestDistance) {
+      best = iso;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/**
+ * Some word that could hold something for chrono (CHRONO_WORD) is still at least partly unmasked.
+ * CHRONO_PRECHECK's letters and digits must be unmasked to match, and they lie inside such a word.
+ */
+function chronoCandidate(work: string, tokens: readonly Word[]): boolean {
+  for (const t of tokens) {
+    if (!wordInfo(t.word).chrono) continue;
+    for (let i = t.index, end = t.index + t.word.length; i < end; i++)
+      if (work.charCodeAt(i) !== 32) return true;
+  }
+  return false;
 }
 
 function chronoMentions(work: string, original: string, opts: ExtractOptions): DateMention[] {

@@ -18,11 +18,11 @@
 import type { ColumnMapping, ColumnRole, RuleId } from '../types';
 import type { Config } from '../config';
 import { columnLetters, formulaString } from './escape';
-import { matchesWeakText, MISSING_TEXT_PATTERN, weakFormulaTerm, type WeakTextOptions } from './text-tests';
+import { matchesWeakText, MISSING_TEXT_PATTERN, weakFormulaTerms, type WeakTextOptions } from './text-tests';
 import { HIGHLIGHT_LEGEND, type HighlightId } from './legend';
 
 export const MARKER_PREFIX = 'NextStepTracker:v1:';
-const MARKER_RE = /ISTEXT\("NextStepTracker:v\d+:(missing|overdue|weak|stale)"\)\s*\)\s*$/;
+const MARKER_RE = /ISTEXT\("NextStepTracker:v\d+:(missing|overdue|weak|stale)(?:-(\d+))?"\)\s*\)\s*$/;
 
 export interface HighlightOptions {
   /** Phrases that are filler on their own ("follow up", "check in", "TBD"). */
@@ -82,6 +82,8 @@ export interface CompiledHighlight {
   column: number;
   /** 1-based first sheet row the rule applies to. */
   firstRow: number;
+  /** The vague test comes in parts, one rule each (1, 2, …); the marker says `weak-<part>`. */
+  part?: number;
 }
 
 export class HighlightCompileError extends Error {}
@@ -113,8 +115,8 @@ export function matchesWeakPattern(cell: unknown, options: HighlightOptions): bo
   return matchesWeakText(cell, weakTextOptions(options));
 }
 
-function marker(id: HighlightId): string {
-  return `ISTEXT(${formulaString(MARKER_PREFIX + id)})`;
+function marker(id: HighlightId, part?: number): string {
+  return `ISTEXT(${formulaString(MARKER_PREFIX + id + (part === undefined ? '' : `-${part}`))})`;
 }
 
 /**
@@ -205,19 +207,18 @@ export function compileHighlights(layout: HighlightLayout, options: HighlightOpt
   const rowUsed = `OR(${mapped.map((r) => `IFERROR(LEN(TRIM(${r}))>0,TRUE)`).join(',')})`;
 
   let overdueCore = due ? safe(`AND(ISNUMBER(${due}),INT(${due})<TODAY())`) : undefined;
-  const weakTerm = weakFormulaTerm(text, weakTextOptions(options), formulaString);
-  let weakCore = weakTerm ? safe(weakTerm) : undefined;
+  let weakCores = weakFormulaTerms(text, weakTextOptions(options), formulaString).map(safe);
   let staleCore = updated
     ? safe(
         `AND(ISNUMBER(${updated}),TODAY()-INT(${updated})>${freshnessExpression(stage, options.freshness)})`,
       )
     : undefined;
 
-  const and = (id: HighlightId, terms: Array<string | undefined>): string =>
-    `=AND(${[...terms.filter((t): t is string => !!t), marker(id)].join(',')})`;
+  const and = (id: HighlightId, terms: Array<string | undefined>, part?: number): string =>
+    `=AND(${[...terms.filter((t): t is string => !!t), marker(id, part)].join(',')})`;
 
   const out: CompiledHighlight[] = [];
-  const push = (id: HighlightId, formula: string): void => {
+  const push = (id: HighlightId, formula: string, part?: number): void => {
     const entry = HIGHLIGHT_LEGEND.find((e) => e.id === id);
     out.push({
       id,
@@ -225,15 +226,19 @@ export function compileHighlights(layout: HighlightLayout, options: HighlightOpt
       formula,
       column: firstColumn + (mapping.nextStep as number),
       firstRow: firstDataRow,
+      ...(part === undefined ? {} : { part }),
     });
   };
   const enabled = (id: HighlightId): boolean => options.enabled?.[id] !== false;
   if (!enabled('overdue')) overdueCore = undefined;
-  if (!enabled('weak')) weakCore = undefined;
+  if (!enabled('weak')) weakCores = [];
   if (!enabled('stale')) staleCore = undefined;
   if (enabled('missing')) push('missing', and('missing', [noText, rowUsed, open]));
   if (overdueCore) push('overdue', and('overdue', [hasText, overdueCore, open]));
-  if (weakCore) push('weak', and('weak', [hasText, weakCore, overdueCore && `NOT(${overdueCore})`, open]));
+  // The vague test in parts (weakParts: each formula stays around 2,000 characters), same colour.
+  weakCores.forEach((weakCore, i) =>
+    push('weak', and('weak', [hasText, weakCore, overdueCore && `NOT(${overdueCore})`, open], i + 1), i + 1),
+  );
   if (staleCore) {
     push(
       'stale',
@@ -241,7 +246,7 @@ export function compileHighlights(layout: HighlightLayout, options: HighlightOpt
         hasText,
         staleCore,
         overdueCore && `NOT(${overdueCore})`,
-        // Not NOT(weak): that would repeat the ~5 KB vague pattern. Where a cell is both vague and
+        // Not NOT(weak): that would repeat the ~9 KB vague pattern. Where a cell is both vague and
         // stale, the vague rule (earlier in the list) wins, as Sheets applies the first matching rule.
         open,
       ]),

@@ -56,6 +56,47 @@ export function phraseRegex(phrase: string): string {
     .join('[-\\s]*');
 }
 
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+function trieBody(node: TrieNode): string {
+  const branches = [...node.next.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([token, child]) => (token === ' ' ? '[-\\s]*' : escapeRegex(token)) + trieBody(child));
+  if (branches.length === 0) return '';
+  const inner = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+  if (!node.end) return inner;
+  // A phrase ends here and longer ones go on: the rest is optional.
+  return branches.length === 1 && [...node.next.values()][0].next.size === 0 && branches[0].length === 1
+    ? `${inner}?`
+    : `(?:${inner})?`;
+}
+
+/**
+ * One regex body matching exactly the given normalized phrases (each space as phraseRegex's run of
+ * spaces or hyphens), written as a trie so shared beginnings are spelled once: "schedul|send|sent"
+ * becomes "s(?:chedul|en(?:d|t))". Matches the same texts as `phrases.map(phraseRegex).join('|')`,
+ * in about two thirds of the characters, which keeps the conditional-format formulas short.
+ */
+export function phraseAlternation(phrases: readonly string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const phrase of phrases) {
+    let node = root;
+    for (const ch of Array.from(phrase)) {
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { end: false, next: new Map() };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  return trieBody(root);
+}
+
 /** Unique normalized phrases, longest first (so alternation prefers "follow up with" over "follow up"). */
 export function normalizePhrases(phrases: readonly unknown[]): string[] {
   const set = new Set<string>();
@@ -123,10 +164,10 @@ export function onlyPhrasesPattern(
 ): string | undefined {
   const list = normalizePhrases(phrases);
   if (list.length === 0) return undefined;
-  const alt = `(?:${list.map(phraseRegex).join('|')})`;
+  const alt = `(?:${phraseAlternation(list)})`;
   const glueList = normalizePhrases(glue);
   if (glueList.length === 0) return `^${SEP}*${alt}(?:${SEP}+${alt})*${SEP}*$`;
-  const g = `(?:${glueList.map(phraseRegex).join('|')})`;
+  const g = `(?:${phraseAlternation(glueList)})`;
   return `^${SEP}*(?:${g}${SEP}+)*${alt}(?:${SEP}+(?:${alt}|${g}))*${SEP}*$`;
 }
 
@@ -137,5 +178,5 @@ export function onlyPhrasesPattern(
 export function containsPhrasePattern(phrases: readonly unknown[]): string | undefined {
   const list = normalizePhrases(phrases);
   if (list.length === 0) return undefined;
-  return `(?:^|${SEP})(?:${list.map(phraseRegex).join('|')})(?:${SEP}|$)`;
+  return `(?:^|${SEP})(?:${phraseAlternation(list)})(?:${SEP}|$)`;
 }

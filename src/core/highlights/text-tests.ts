@@ -14,9 +14,21 @@
  *              action verb, meeting or deliverable from the configured lists ("Waiting for legal",
  *              "Lost to competitor", "Pending customer response on pricing").
  *
+ *   Each test is split into parts (one conditional-format rule each, same colour) so that no formula
+ *   grows past about 2,000 characters (weakParts): (B) is split exactly (its phrase list is an
+ *   alternation at the start of the text); (A) is split by phrase list, so a text mixing phrases of
+ *   two parts ("follow up / <a phrase of another part>") is not coloured: one more one-sided loss.
+ *
  *   missing text  ⇔  empty, or only spaces and punctuation, or a Sheets error code (#N/A, #REF!, ...).
  */
-import { escapeRegex, GLUE_WORDS, normalizePhrases, onlyPhrasesPattern, phraseRegex } from './escape';
+import {
+  escapeRegex,
+  GLUE_WORDS,
+  normalizePhrase,
+  normalizePhrases,
+  onlyPhrasesPattern,
+  phraseAlternation,
+} from './escape';
 
 const SEP = '[^a-z0-9]';
 
@@ -74,39 +86,116 @@ export interface WeakPatterns {
   action?: string;
 }
 
+/** Longest pattern text one part of the vague test carries (the rest of its formula is ~0.5–0.8 KB). */
+export const WEAK_PART_CHARS = 1400;
+/** (B) parts carry the whole clause and action tests; their phrase list gets at least this much room. */
+const MIN_STARTS_CHARS = 600;
+
+function startsPattern(phrases: readonly string[]): string | undefined {
+  return phrases.length > 0 ? `^${SEP}*(?:${phraseAlternation(phrases)})(?:${SEP}|$)` : undefined;
+}
+
+function clausePattern(): string {
+  return `${CLAUSE_CHARS}|(?:^|${SEP})(?:${phraseAlternation(normalizePhrases(CLAUSE_WORDS))})(?:${SEP}|$)`;
+}
+
+function actionPattern(words: readonly string[]): string | undefined {
+  const prefixes = actionPrefixes(words);
+  return prefixes.length > 0 ? `(?:^|${SEP})(?:${phraseAlternation(prefixes)})` : undefined;
+}
+
+/** The whole vague test as four patterns (unsplit; the rules use weakParts). */
 export function weakPatterns(options: WeakTextOptions): WeakPatterns {
   const only = onlyPhrasesPattern(
     [...options.fillerPhrases, ...options.noActionPhrases],
     options.glueWords ?? GLUE_WORDS,
   );
-  const noAction = normalizePhrases(options.noActionPhrases);
-  const startsNoAction =
-    noAction.length > 0 ? `^${SEP}*(?:${noAction.map(phraseRegex).join('|')})(?:${SEP}|$)` : undefined;
-  const clauseWords = normalizePhrases(CLAUSE_WORDS).map(phraseRegex).join('|');
-  const clause = `${CLAUSE_CHARS}|(?:^|${SEP})(?:${clauseWords})(?:${SEP}|$)`;
-  const prefixes = actionPrefixes(options.actionWords ?? []);
-  const action = prefixes.length > 0 ? `(?:^|${SEP})(?:${prefixes.map(phraseRegex).join('|')})` : undefined;
-  return { only, startsNoAction, clause, action };
+  const startsNoAction = startsPattern(normalizePhrases(options.noActionPhrases));
+  return { only, startsNoAction, clause: clausePattern(), action: actionPattern(options.actionWords ?? []) };
 }
 
-/** The formula term (without IFERROR) for a cell reference, or undefined when nothing can match. */
-export function weakFormulaTerm(
+/** One part of the vague test: (A) over some phrases, or (B) over some waiting/status phrases. */
+export type WeakPart = { only: string } | { startsNoAction: string; clause: string; action?: string };
+
+/** Splits `phrases` (in order) into runs whose pattern stays within `budget` (at least one phrase each). */
+function chunk(phrases: readonly string[], pattern: (list: string[]) => string, budget: number): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  for (const phrase of phrases) {
+    if (current.length > 0 && pattern([...current, phrase]).length > budget) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(phrase);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** Normalized, de-duplicated, in the order given (the config lists the common phrases first). */
+function inOrder(phrases: readonly unknown[]): string[] {
+  const set = new Set(normalizePhrases(phrases));
+  const out: string[] = [];
+  for (const p of phrases) {
+    const n = normalizePhrase(p);
+    if (n !== undefined && set.delete(n)) out.push(n);
+  }
+  return out;
+}
+
+const partsCache = new Map<string, WeakPart[]>();
+
+/**
+ * The vague test split into parts, each a rule of its own: (A) parts over the filler phrases then the
+ * waiting/status phrases, in the config's order (common phrases first, so everyday mixes such as
+ * "check in / touch base" fall in one part), each pattern within WEAK_PART_CHARS; then (B) parts over the
+ * waiting/status phrases, each with the whole clause and action tests. Deterministic for given options.
+ */
+export function weakParts(options: WeakTextOptions): WeakPart[] {
+  const key = JSON.stringify([
+    options.fillerPhrases,
+    options.noActionPhrases,
+    options.actionWords ?? null,
+    options.glueWords ?? null,
+  ]);
+  const cached = partsCache.get(key);
+  if (cached) return cached;
+  const glue = options.glueWords ?? GLUE_WORDS;
+  const noAction = inOrder(options.noActionPhrases);
+  const onlyPhrases = inOrder([...options.fillerPhrases, ...options.noActionPhrases]);
+  const parts: WeakPart[] = [];
+  const only = (list: string[]): string => onlyPhrasesPattern(list, glue) as string;
+  for (const list of chunk(onlyPhrases, only, WEAK_PART_CHARS)) parts.push({ only: only(list) });
+  if (noAction.length > 0) {
+    const clause = clausePattern();
+    const action = actionPattern(options.actionWords ?? []);
+    const room = Math.max(WEAK_PART_CHARS - clause.length - (action?.length ?? 0), MIN_STARTS_CHARS);
+    const starts = (list: string[]): string => startsPattern(list) as string;
+    for (const list of chunk(noAction, starts, room)) {
+      parts.push(
+        action ? { startsNoAction: starts(list), clause, action } : { startsNoAction: starts(list), clause },
+      );
+    }
+  }
+  if (partsCache.size > 50) partsCache.clear();
+  partsCache.set(key, parts);
+  return parts;
+}
+
+/** The formula terms (without IFERROR), one per part, for a cell reference; [] when nothing can match. */
+export function weakFormulaTerms(
   ref: string,
   options: WeakTextOptions,
   quote: (s: string) => string,
-): string | undefined {
-  const p = weakPatterns(options);
+): string[] {
   const text = `LOWER(${ref})`;
   const match = (pattern: string): string => `REGEXMATCH(${text},${quote(pattern)})`;
-  const terms: string[] = [];
-  if (p.only) terms.push(match(p.only));
-  if (p.startsNoAction) {
-    const parts = [match(p.startsNoAction), `NOT(${match(p.clause)})`];
-    if (p.action) parts.push(`NOT(${match(p.action)})`);
-    terms.push(`AND(${parts.join(',')})`);
-  }
-  if (terms.length === 0) return undefined;
-  return terms.length === 1 ? terms[0] : `OR(${terms.join(',')})`;
+  return weakParts(options).map((part) => {
+    if ('only' in part) return match(part.only);
+    const terms = [match(part.startsNoAction), `NOT(${match(part.clause)})`];
+    if (part.action) terms.push(`NOT(${match(part.action)})`);
+    return `AND(${terms.join(',')})`;
+  });
 }
 
 const compiled = new Map<string, RegExp>();
@@ -119,15 +208,15 @@ function re(pattern: string): RegExp {
   return r;
 }
 
-/** Test (A) or (B) in JavaScript, exactly as the formula term evaluates it (only text can match). */
+/** Test (A) or (B) in JavaScript, exactly as the rules' formula terms evaluate it (only text can match). */
 export function matchesWeakText(cell: unknown, options: WeakTextOptions): boolean {
   if (typeof cell !== 'string' || cell.trim() === '') return false;
   const t = cell.toLowerCase();
-  const p = weakPatterns(options);
-  if (p.only && re(p.only).test(t)) return true;
-  if (!p.startsNoAction || !re(p.startsNoAction).test(t)) return false;
-  if (re(p.clause).test(t)) return false;
-  return !(p.action && re(p.action).test(t));
+  return weakParts(options).some((part) => {
+    if ('only' in part) return re(part.only).test(t);
+    if (!re(part.startsNoAction).test(t) || re(part.clause).test(t)) return false;
+    return !(part.action && re(part.action).test(t));
+  });
 }
 
 const ERROR_CODES = [

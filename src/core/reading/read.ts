@@ -12,6 +12,7 @@ import type { IsoDate } from '../types';
 import { splitClauses } from './clauses';
 import { wordsOf, type Word } from './words';
 import { vocabularyFor, type Category, type CueMatches, type Vocabulary } from './vocabulary';
+import { sortSmall } from '../small-sort';
 
 export type ClauseKind = 'concrete' | 'filler' | 'status' | 'waiting' | 'trigger' | 'none';
 
@@ -139,6 +140,15 @@ const NEGATION =
 const INHERIT = /\b(?:before then|by then|that (?:same )?day|the same day|on that day|then)\b/i;
 const DATE_FILLER_WORDS =
   /\b(?:on|by|at|for|due|the|until|till|before|from|of|in|@|or|and|latest|approx|around|ish|am|pm|gmt|bst|est|pst|cet|utc)\b/gi;
+
+// A clause that opens with a hedge ("maybe", "perhaps", "we might"): nobody has agreed to anything.
+const HEDGE = /^\W*(?:(?:we|they|i|he|she|you|it)\s+)?(maybe|perhaps|possibly|potentially|might)\b/;
+
+function hasNoun(all: CueMatches, start: number, end: number): boolean {
+  for (const m of all.meetingNoun) if (m.index >= start && m.index + m.length <= end) return true;
+  for (const m of all.deliverableNoun) if (m.index >= start && m.index + m.length <= end) return true;
+  return false;
+}
 
 const STAGE_LABELS = new Set(
   [
@@ -340,7 +350,8 @@ function classifyClause(
   clauseCues(all, offset, end, 'fillerPast', 'past', past);
   clauseCues(all, offset, end, 'genericPast', 'past', past);
   pastCues(lower, past, vocab, cues);
-  const verbLike = cues.sort(
+  const verbLike = sortSmall(
+    cues,
     (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || PRIORITY[a.type] - PRIORITY[b.type],
   );
   const progressive = lower.includes('ing') ? BUYER_PROGRESSIVE.exec(lower) : null;
@@ -390,6 +401,12 @@ function classifyClause(
   if (first && first.type === 'verb' && first.start > 2 && NEGATION.test(lower.slice(0, first.start))) {
     return { kind: 'status', cue: first };
   }
+  // "Maybe a demo", "we might do a workshop": a hedged step is not agreed; it reads as a filler.
+  const hedge = HEDGE.exec(lower);
+  if (hedge && (!first || first.start >= hedge[0].length) && (first || hasNoun(all, offset, end))) {
+    const at = hedge[0].length - hedge[1].length;
+    return { kind: 'filler', cue: { type: 'filler', start: at, end: hedge[0].length } };
+  }
   if (first) {
     if (first.type === 'waiting') return { kind: 'waiting', cue: first };
     if (first.type === 'status' || first.type === 'past') return { kind: 'status', cue: first };
@@ -413,7 +430,7 @@ function classifyClause(
         cue: { type: 'filler', start: call.index + call[0].length - call[1].length, end: call[0].length },
       };
     }
-    return { kind: 'concrete', cue: nouns.sort((a, b) => a.start - b.start)[0] };
+    return { kind: 'concrete', cue: sortSmall(nouns, (a, b) => a.start - b.start)[0] };
   }
   return { kind: 'none' };
 }
@@ -453,7 +470,6 @@ function findName(
   words: readonly Word[],
   before: number,
 ): Span | undefined {
-  let clauseStarts: Set<number> | undefined;
   for (let i = 0; i < words.length; i++) {
     const { index: at, word } = words[i];
     if (at >= before) return undefined;
@@ -478,13 +494,15 @@ function findName(
     if (word.startsWith('person') && /^person\d+$/.test(word)) {
       return { start: at, length: word.length, text: text.substr(at, word.length) };
     }
-    const letters = /^[a-z]+/.exec(word)?.[0] ?? '';
+    let n = 0;
+    while (n < word.length && word.charCodeAt(n) >= 97 && word.charCodeAt(n) <= 122) n++;
+    const letters = n === word.length ? word : word.slice(0, n);
     if (letters.length < 3 || NAME_STOPWORDS.has(letters)) continue;
     const original = text.substr(at, letters.length);
     if (!CAPITALISED.test(original)) continue;
-    clauseStarts ??= new Set(clauses.map((c) => c.start));
     const prefix = text.slice(Math.max(0, at - 4), at);
-    const clauseInitial = clauseStarts.has(at) || at === from || /(?:^|[.!?:;(]\s*|\s[-–—]\s*)$/.test(prefix);
+    const clauseInitial =
+      clauses.some((c) => c.start === at) || at === from || /(?:^|[.!?:;(]\s*|\s[-–—]\s*)$/.test(prefix);
     // Sentence-initial capitals are grammar, not names, unless the word acts as a subject ("Andy asked").
     if (clauseInitial && !SUBJECT_VERB.test(text.slice(at + letters.length, at + letters.length + 14)))
       continue;
@@ -515,16 +533,45 @@ function stageLabels(config: Config): Set<string> {
   return set;
 }
 
+const SPACE_AT = /\s/;
+
 function bareLabel(text: string, from: number, config: Config): Span | undefined {
+  // Most entries are longer than any label: when neither end has a space to trim, the length decides.
+  if (text.length - from > 40 && !SPACE_AT.test(text[from]) && !SPACE_AT.test(text[text.length - 1]))
+    return undefined;
   const body = text.slice(from).trim();
   if (body.length === 0 || body.length > 40) return undefined;
   const start = text.indexOf(body, from);
   if (/^\S+$/.test(body)) return { start, length: body.length, text: body };
   // Stage names are one to four words.
-  if (body.split(' ', 5).length <= 4 && stageLabels(config).has(labelKey(body))) {
+  if (spacesAtMost(body, 3) && isStageLabel(body, config)) {
     return { start, length: body.length, text: body };
   }
   return undefined;
+}
+
+function spacesAtMost(body: string, max: number): boolean {
+  let n = 0;
+  for (let at = body.indexOf(' '); at >= 0; at = body.indexOf(' ', at + 1)) if (++n > max) return false;
+  return true;
+}
+
+const labelAnswers = new WeakMap<Config, Map<string, boolean>>();
+
+/** Is this short body a stage name? Remembered per config: pipelines repeat their short entries. */
+function isStageLabel(body: string, config: Config): boolean {
+  let answers = labelAnswers.get(config);
+  if (!answers) {
+    answers = new Map();
+    labelAnswers.set(config, answers);
+  }
+  let answer = answers.get(body);
+  if (answer === undefined) {
+    answer = stageLabels(config).has(labelKey(body));
+    if (answers.size > 5_000) answers.clear();
+    answers.set(body, answer);
+  }
+  return answer;
 }
 
 export function readText(text: string, config: Config, opts: ReadOptions): TextReading {
@@ -601,38 +648,79 @@ export function readText(text: string, config: Config, opts: ReadOptions): TextR
       .find((p) => p.mentions.length > 0);
     if (source) c.mentions.push(...source.mentions);
   }
-  const forward = clauses.filter(isForward);
-  // A bare time ("at 2pm") dates a step only when no day is named: "at 2pm tomorrow" is due tomorrow.
-  const anchors = forward
-    .flatMap((c) => c.mentions)
-    .sort((a, b) => Number(a.kind === 'time') - Number(b.kind === 'time') || a.start - b.start);
+  // The anchor: the first date of a forward clause, but a bare time ("at 2pm") dates a step only when
+  // no day is named ("at 2pm tomorrow" is due tomorrow).
+  let anchor: DateMention | undefined;
+  let hasConcrete = false;
+  let hasFiller = false;
+  let anchoredConcrete = false;
+  let anchoredFiller = false;
+  for (const c of clauses) {
+    if (c.kind === 'concrete') {
+      hasConcrete = true;
+      if (c.mentions.length > 0) anchoredConcrete = true;
+    } else if (c.kind === 'filler') {
+      hasFiller = true;
+      if (c.mentions.length > 0) anchoredFiller = true;
+    } else continue;
+    for (const m of c.mentions) if (anchor === undefined || earlierAnchor(m, anchor)) anchor = m;
+  }
   return {
     prefix,
     bodyStart,
     clauses,
     mentions,
     vague,
-    anchor: anchors[0],
-    hasConcrete: clauses.some((c) => c.kind === 'concrete'),
-    hasFiller: clauses.some((c) => c.kind === 'filler'),
-    anchoredConcrete: clauses.some((c) => c.kind === 'concrete' && c.mentions.length > 0),
-    anchoredFiller: clauses.some((c) => c.kind === 'filler' && c.mentions.length > 0),
+    anchor,
+    hasConcrete,
+    hasFiller,
+    anchoredConcrete,
+    anchoredFiller,
     // A party matters only to a step (the no-party rule and the score): status notes skip the search.
-    party: forward.length > 0 ? findParty(text, bodyStart, clauses, all, words) : undefined,
+    party: hasConcrete || hasFiller ? findParty(text, bodyStart, clauses, all, words) : undefined,
     label,
   };
 }
 
+/** A day before a bare time, then the earlier in the text. */
+function earlierAnchor(a: DateMention, b: DateMention): boolean {
+  const at = a.kind === 'time';
+  const bt = b.kind === 'time';
+  if (at !== bt) return bt;
+  return a.start < b.start;
+}
+
+const CUE_CATEGORIES: readonly Category[] = [
+  'filler',
+  'fillerPast',
+  'actionVerb',
+  'actionPast',
+  'meetingNoun',
+  'deliverableNoun',
+  'party',
+  'waiting',
+  'status',
+  'genericPast',
+];
+
+function overlapsAny(
+  m: { index: number; length: number },
+  spans: ReadonlyArray<{ start: number; length: number }>,
+) {
+  for (const s of spans) if (m.index < s.start + s.length && s.start < m.index + m.length) return true;
+  return false;
+}
+
 function withoutSpans(found: CueMatches, spans: Array<{ start: number; length: number }>): CueMatches {
-  const out = {} as CueMatches;
-  for (const key of Object.keys(found) as Category[]) {
-    if (found[key].length === 0) {
-      out[key] = found[key];
-      continue;
-    }
-    out[key] = found[key].filter(
-      (m) => !spans.some((s) => m.index < s.start + s.length && s.start < m.index + m.length),
-    );
+  const out = { ...found };
+  for (const key of CUE_CATEGORIES) {
+    const list = found[key];
+    let i = 0;
+    while (i < list.length && !overlapsAny(list[i], spans)) i++;
+    if (i === list.length) continue; // nothing to drop: keep the list as it is
+    const kept = list.slice(0, i);
+    for (i++; i < list.length; i++) if (!overlapsAny(list[i], spans)) kept.push(list[i]);
+    out[key] = kept;
   }
   return out;
 }

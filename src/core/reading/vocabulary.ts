@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config';
 import { wordsOf, type Word } from './words';
+import { sortSmall } from '../small-sort';
 
 export interface Match {
   index: number;
@@ -118,9 +119,12 @@ const REGULAR_PAST_WORD = /^[a-z]{3,}ed$/;
 export class CueIndex {
   private readonly byFirst = new Map<string, Entry[]>();
   private readonly fallback: Array<{ category: Category; re: RegExp; literal: string[] }> = [];
+  /** What each distinct word does (past form? phrases starting with it?), remembered per word. */
+  private readonly wordCache = new Map<string, WordCues>();
 
   constructor(groups: Partial<Record<Category, Variant[]>>) {
-    for (const category of CATEGORIES) {
+    for (let ci = 0; ci < CATEGORIES.length; ci++) {
+      const category = CATEGORIES[ci];
       const variants = groups[category] ?? [];
       const byWord = new Map<string, Variant[]>();
       const odd: string[] = [];
@@ -134,7 +138,7 @@ export class CueIndex {
         const seconds = new Set(group.map((v) => v.second).filter((w): w is string => w !== undefined));
         const gap = group.some((v) => v.gap);
         const re = new RegExp(alternation(group.map((v) => v.source)), 'iy');
-        list.push({ category, re, single, seconds, gap });
+        list.push({ category, slot: ci, re, single, seconds, secondList: [...seconds], gap });
         this.byFirst.set(first, list);
       }
       if (odd.length > 0) {
@@ -148,37 +152,70 @@ export class CueIndex {
     }
   }
 
+  private cuesOf(word: string): WordCues {
+    let cues = this.wordCache.get(word);
+    if (cues === undefined) {
+      cues = {
+        past: IRREGULAR_PAST_WORDS.has(word) || (word.length > 4 && REGULAR_PAST_WORD.test(word)),
+        entries: this.byFirst.get(word),
+      };
+      if (this.wordCache.size > 20_000) this.wordCache.clear();
+      this.wordCache.set(word, cues);
+    }
+    return cues;
+  }
+
   /** `words` may be passed when the caller already walked `text` (read.ts does, for dates too). */
   scan(text: string, words: readonly Word[] = wordsOf(text)): CueMatches {
-    const out = {} as CueMatches;
-    const after = {} as Record<Category, number>;
-    for (const c of CATEGORIES) {
-      out[c] = NONE; // shared until the first match: most categories stay empty
-      after[c] = 0;
-    }
+    // Shared empty lists until the first match: most categories stay empty.
+    const out: CueMatches = {
+      filler: NONE,
+      fillerPast: NONE,
+      actionVerb: NONE,
+      actionPast: NONE,
+      meetingNoun: NONE,
+      deliverableNoun: NONE,
+      party: NONE,
+      waiting: NONE,
+      status: NONE,
+      genericPast: NONE,
+    };
+    const after = AFTER;
+    after.fill(0);
     for (let wi = 0; wi < words.length; wi++) {
       const { index: begin, word } = words[wi];
-      if (
-        IRREGULAR_PAST_WORDS.has(word) ||
-        (word.length > 4 && word.endsWith('ed') && REGULAR_PAST_WORD.test(word))
-      ) {
+      const { past, entries } = this.cuesOf(word);
+      if (past) {
         if (out.genericPast === NONE) out.genericPast = [];
         out.genericPast.push({ index: begin, length: word.length });
       }
-      const entries = this.byFirst.get(word);
-      if (!entries) continue;
-      const next = words[wi + 1]?.word;
-      for (const { category, re, single, seconds, gap } of entries) {
-        if (begin < after[category]) continue;
-        // Multi-word phrases only: skip the regex unless the next word can continue one of them.
-        if (!single && (next === undefined || !(seconds.has(next) || (gap && GAP_WORDS.has(next))))) continue;
-        re.lastIndex = begin;
-        const m = re.exec(text);
-        if (m) {
-          if (out[category] === NONE) out[category] = [];
-          out[category].push({ index: begin, length: m[0].length });
-          after[category] = begin + m[0].length;
+      if (entries === undefined) continue;
+      const next = wi + 1 < words.length ? words[wi + 1].word : undefined;
+      for (let ei = 0; ei < entries.length; ei++) {
+        const entry = entries[ei];
+        if (begin < after[entry.slot]) continue;
+        let length: number;
+        if (entry.single && !mayContinue(text, begin + word.length, entry)) {
+          // No multi-word phrase of the group can go on from here, so only the word itself can match;
+          // the regex would also refuse a following "_" (the only \w that is not part of a word).
+          if (text.charCodeAt(begin + word.length) === 95) continue;
+          length = word.length;
+        } else {
+          // Multi-word phrases only: skip the regex unless the next word can continue one of them.
+          if (
+            !entry.single &&
+            (next === undefined || !(entry.seconds.has(next) || (entry.gap && GAP_WORDS.has(next))))
+          )
+            continue;
+          entry.re.lastIndex = begin;
+          const m = entry.re.exec(text);
+          if (m === null) continue;
+          length = m[0].length;
         }
+        const category = entry.category;
+        if (out[category] === NONE) out[category] = [];
+        out[category].push({ index: begin, length });
+        after[entry.slot] = begin + length;
       }
     }
     for (const { category, re, literal } of this.fallback) {
@@ -187,10 +224,56 @@ export class CueIndex {
         if (out[category] === NONE) out[category] = [];
         out[category].push({ index: m.index, length: m[0].length });
       }
-      if (out[category] !== NONE) out[category].sort((a, b) => a.index - b.index);
+      if (out[category] !== NONE) sortSmall(out[category], (a, b) => a.index - b.index);
     }
     return out;
   }
+}
+
+/** Per-category "matched up to" positions of the current scan (scan is not re-entrant). */
+const AFTER = new Int32Array(CATEGORIES.length);
+
+const SPACE_CHAR = /\s/;
+
+/**
+ * Could a multi-word phrase of `entry` go on at `end` (just after its first word)? Errs towards yes:
+ * "no" only when the text there (after spaces and hyphens) starts with none of the second words and
+ * none of the small gap words, compared as the case-insensitive regex would.
+ */
+function mayContinue(text: string, end: number, entry: Entry): boolean {
+  if (entry.secondList.length === 0) return false;
+  let p = end;
+  for (; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 45 || c === 32) continue;
+    if ((c < 33 || c > 127) && SPACE_CHAR.test(text[p])) continue;
+    break;
+  }
+  if (p >= text.length) return false;
+  for (const second of entry.secondList) if (mightStartWith(text, p, second)) return true;
+  if (entry.gap) for (const g of GAP_LIST) if (mightStartWith(text, p, g)) return true;
+  return false;
+}
+
+/** `text` at `at` may read as `lower` (lower-case) under a case-insensitive regex. */
+function mightStartWith(text: string, at: number, lower: string): boolean {
+  if (at + lower.length > text.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    const a = text.charCodeAt(at + i);
+    const b = lower.charCodeAt(i);
+    if (a === b) continue;
+    if (a > 127 || b > 127) return true; // non-ASCII case folding: let the regex decide
+    if (a >= 65 && a <= 90 && (a | 32) === b) continue;
+    return false;
+  }
+  return true;
+}
+
+interface WordCues {
+  /** An irregular past form or an "-ed" word. */
+  past: boolean;
+  /** The phrase groups that start with this word, per category. */
+  entries: Entry[] | undefined;
 }
 
 export interface Vocabulary {
@@ -284,16 +367,20 @@ type Variant = { first: string; second?: string; gap?: boolean; source: string }
 
 interface Entry {
   category: Category;
+  /** The category's index in CATEGORIES. */
+  slot: number;
   re: RegExp;
   /** Some variant is the first word alone. */
   single: boolean;
   /** Words that can follow the first word in a multi-word variant. */
   seconds: Set<string>;
+  secondList: string[];
   /** Small words may sit between the words ("call her back"). */
   gap: boolean;
 }
 
-const GAP_WORDS = new Set('me you them him her us it over some the that this a an more all on in'.split(' '));
+const GAP_LIST = 'me you them him her us it over some the that this a an more all on in'.split(' ');
+const GAP_WORDS = new Set(GAP_LIST);
 
 function words(phrase: string): string[] {
   return phrase

@@ -29,9 +29,18 @@ export function ruleById(id: RuleId): Rule {
   return rule;
 }
 
-function toFindings(rule: Rule, hits: Hit[], config: Config): Finding[] {
+function pushFindings(out: Finding[], rule: Rule, hits: Hit[], config: Config): void {
   const severity = config.rules[rule.id]?.severity ?? rule.defaultSeverity;
-  return hits.map((h) => ({ rule: rule.id, severity, ...h }));
+  for (const h of hits) {
+    out.push({
+      rule: rule.id,
+      severity,
+      message: h.message,
+      suggestion: h.suggestion,
+      start: h.start,
+      length: h.length,
+    });
+  }
 }
 
 function enabled(rule: Rule, config: Config): boolean {
@@ -44,7 +53,7 @@ export function runTextRules(facts: TextFacts, config: Config): Finding[] {
   for (const rule of TEXT_RULES) {
     if (!enabled(rule, config)) continue;
     const hits = rule.check(facts, config);
-    if (hits.length > 0) out.push(...toFindings(rule, hits, config));
+    if (hits.length > 0) pushFindings(out, rule, hits, config);
   }
   return out;
 }
@@ -54,7 +63,7 @@ export function runTimingRules(facts: TimingFacts, config: Config): Finding[] {
   for (const rule of TIMING_RULES) {
     if (!enabled(rule, config)) continue;
     const hits = rule.check(facts, config);
-    if (hits.length > 0) out.push(...toFindings(rule, hits, config));
+    if (hits.length > 0) pushFindings(out, rule, hits, config);
   }
   return out;
 }

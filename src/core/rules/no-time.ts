@@ -12,7 +12,7 @@ export const noTimeRule: TextRule = {
   suggestion: SUGGESTION,
   check(facts) {
     const r = facts.reading;
-    if (!r || (!r.hasConcrete && !r.hasFiller) || r.anchor) return [];
+    if (!r || (!r.hasConcrete && !r.hasFiller) || r.anchor || facts.dueDate) return [];
     const forward =
       r.clauses.find((c) => c.kind === 'concrete') ?? r.clauses.find((c) => c.kind === 'filler');
     const vague =

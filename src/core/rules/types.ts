@@ -14,6 +14,8 @@ export interface TextFacts {
   reading?: TextReading;
   /** '#REF!' etc. when cellKind is 'error'. */
   errorCode?: string;
+  /** A date from the next-step-due column: it anchors the step like a date in the text. */
+  dueDate?: IsoDate;
 }
 
 export interface TimingFacts {

@@ -70,7 +70,8 @@ describe('auto-stamp', () => {
     const sheet = g.SpreadsheetApp.getActive().getSheetByName('Pipeline') as Sheet;
     const pasted = sheet.getRange(52, 3, 500, 1);
     g.ledger.reset();
-    fns.onEdit(makeEditEvent(pasted));
+    // makeEditEvent's range now carries the fields too: hand the plain range instead.
+    fns.onEdit({ ...makeEditEvent(pasted), range: pasted });
     expect(g.ledger.total()).toBeLessThanOrEqual(6);
     expect(g.ledger.count('Range.setValues')).toBe(1);
     expect(g.ledger.count('Range.getA1Notation')).toBe(1);

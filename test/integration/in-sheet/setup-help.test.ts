@@ -102,6 +102,28 @@ describe('Set up this sheet', () => {
     expect(g.PropertiesService.getDocumentProperties().getProperty('nst.settings')).toBeNull();
   });
 
+  /** A "Deals" sheet whose headers name no next-step column. */
+  function dealsWithoutNextStep(): {
+    g: ReturnType<typeof createAppsScriptGlobals>;
+    fns: ReturnType<typeof loadBundle>;
+  } {
+    const g = createAppsScriptGlobals({
+      spreadsheet: {
+        sheets: [
+          {
+            name: 'Deals',
+            values: [
+              ['Deal', 'Notes'],
+              ['A', 'x'],
+            ],
+          },
+        ],
+      },
+      now: FIXTURE_NOW,
+    });
+    return { g, fns: loadBundle(CODE, g) };
+  }
+
   test('no next-step column: asks for its header; a typed header is used', () => {
     const g = createAppsScriptGlobals({
       spreadsheet: {
@@ -127,42 +149,14 @@ describe('Set up this sheet', () => {
   });
 
   test('no next-step column and Cancel: nothing saved, no error', () => {
-    const g = createAppsScriptGlobals({
-      spreadsheet: {
-        sheets: [
-          {
-            name: 'Deals',
-            values: [
-              ['Deal', 'Notes'],
-              ['A', 'x'],
-            ],
-          },
-        ],
-      },
-      now: FIXTURE_NOW,
-    });
-    const fns = loadBundle(CODE, g);
+    const { g, fns } = dealsWithoutNextStep();
     g.ui.answerPrompts({ text: '', button: 'CANCEL' });
     expect(() => fns.setUpSheet()).not.toThrow();
     expect(g.PropertiesService.getDocumentProperties().getProperty('nst.settings')).toBeNull();
   });
 
   test('a typed header that does not exist: a clear message', () => {
-    const g = createAppsScriptGlobals({
-      spreadsheet: {
-        sheets: [
-          {
-            name: 'Deals',
-            values: [
-              ['Deal', 'Notes'],
-              ['A', 'x'],
-            ],
-          },
-        ],
-      },
-      now: FIXTURE_NOW,
-    });
-    const fns = loadBundle(CODE, g);
+    const { g, fns } = dealsWithoutNextStep();
     g.ui.answerPrompts({ text: 'Nope' });
     fns.setUpSheet();
     expect(g.ui.alerts.at(-1)?.prompt).toBe(
@@ -175,14 +169,20 @@ describe('Set up this sheet', () => {
     const fns = loadBundle(CODE, g);
     fns.turnHighlightsOn();
     const ids = (): string[] =>
-      g.spreadsheet.sheets[0].conditionalFormats.map((r) =>
-        r.criteria.type === 'CUSTOM_FORMULA' ? (/:(\w+)"\)\)$/.exec(r.criteria.formula)?.[1] ?? '?') : '?',
-      );
+      g.spreadsheet.sheets[0].conditionalFormats
+        .map((r) =>
+          r.criteria.type === 'CUSTOM_FORMULA'
+            ? (/:(\w+)(?:-\d+)?"\)\)$/.exec(r.criteria.formula)?.[1] ?? '?')
+            : '?',
+        )
+        .filter((id, i, all) => all.indexOf(id) === i);
     expect(ids()).toEqual(['missing', 'overdue', 'weak']);
     g.ui.answerAlerts('YES', 'YES', 'OK');
     fns.setUpSheet();
     expect(ids()).toEqual(['missing', 'overdue', 'weak', 'stale']);
-    const stale = g.spreadsheet.sheets[0].conditionalFormats[3];
+    const stale = g.spreadsheet.sheets[0].conditionalFormats.at(
+      -1,
+    ) as (typeof g.spreadsheet.sheets)[0]['conditionalFormats'][0];
     expect(stale.criteria.type === 'CUSTOM_FORMULA' && stale.criteria.formula).toContain('TODAY()-INT($H3)');
   });
 });

@@ -143,10 +143,11 @@ describe('next-step-tracker check (XLSX)', () => {
     expect(code).toBe(0);
     const rows = JSON.parse(out) as JsonRow[];
     expect(rows).toHaveLength(2);
+    // The due column anchors the step (as NEXTSTEP_CHECK does): ok, and overdue by timing.
     expect(rows[0]).toMatchObject({
       row: 2,
       deal: 'Acme',
-      verdict: 'weak',
+      verdict: 'ok',
       due: '2026-03-16',
       timing: 'overdue',
     });

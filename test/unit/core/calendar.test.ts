@@ -1,14 +1,19 @@
+import fc from 'fast-check';
 import {
   addDays,
   addMonths,
+  dayNumber,
   daysBetween,
   endOfMonth,
   fridayOfWeek,
+  fromDayNumber,
   isIsoDate,
   parseIso,
   startOfWeek,
+  toIso,
   weekday,
 } from '../../../src/core/dates/calendar';
+import { sortSmall } from '../../../src/core/small-sort';
 
 describe('calendar arithmetic on IsoDate', () => {
   it('adds days across month, year and leap-day boundaries', () => {
@@ -41,5 +46,38 @@ describe('calendar arithmetic on IsoDate', () => {
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2026-2-1')).toBe(false);
     expect(parseIso('2026-03-10')).toEqual({ year: 2026, month: 3, day: 10 });
+  });
+});
+
+describe('integer day arithmetic agrees with Date', () => {
+  it('fromDayNumber and dayNumber match Date.UTC for any day from year 1000 to 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -354_285, max: 2_932_896 }), (n) => {
+        const d = new Date(n * 86_400_000);
+        const iso = `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+        expect(fromDayNumber(n)).toBe(iso);
+        expect(dayNumber(iso)).toBe(n);
+      }),
+    );
+  });
+
+  it('toIso pads like the template it replaced', () => {
+    expect(toIso(2026, 3, 5)).toBe('2026-03-05');
+    expect(toIso(999, 1, 1)).toBe('0999-01-01');
+    expect(toIso(2026, 12, 31)).toBe('2026-12-31');
+  });
+});
+
+describe('sortSmall', () => {
+  it('orders like the built-in stable sort, for short and long lists', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ k: fc.integer({ min: 0, max: 5 }), id: fc.nat() }), { maxLength: 40 }),
+        (xs) => {
+          const cmp = (a: { k: number }, b: { k: number }): number => a.k - b.k;
+          expect(sortSmall([...xs], cmp)).toEqual([...xs].sort(cmp));
+        },
+      ),
+    );
   });
 });

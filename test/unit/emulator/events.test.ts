@@ -83,3 +83,40 @@ describe('makeOpenEvent and makeClockEvent', () => {
     });
   });
 });
+
+describe('the edit event range: rowStart/rowEnd/columnStart/columnEnd (observed, undocumented)', () => {
+  test('a single cell: all four are its own row and column, 1-based', () => {
+    const g = globals();
+    const e = makeEditEvent(sheetOf(g).getRange('G5'), { value: 'x' }) as unknown as {
+      range: GoogleAppsScript.Spreadsheet.Range & Record<string, number>;
+    };
+    expect([e.range.rowStart, e.range.rowEnd, e.range.columnStart, e.range.columnEnd]).toEqual([5, 5, 7, 7]);
+    expect(e.range.getA1Notation()).toBe('G5');
+  });
+
+  test('a pasted block spans its corners; JSON shows just the four numbers, as logged events do', () => {
+    const g = globals();
+    const e = simulateUserEdit(sheetOf(g).getRange('B3:D12'), [['a', 'b', 'c']]) as unknown as {
+      range: Record<string, number>;
+    };
+    expect(e.range).toMatchObject({ rowStart: 3, rowEnd: 12, columnStart: 2, columnEnd: 4 });
+    expect(JSON.parse(JSON.stringify(e)).range).toEqual({
+      columnStart: 2,
+      rowStart: 3,
+      rowEnd: 12,
+      columnEnd: 4,
+    });
+  });
+
+  test('they are on e.range, not on the event, and the caller’s Range object is left as it was', () => {
+    const g = globals();
+    const range = sheetOf(g).getRange('A2:A3');
+    const e = makeEditEvent(range) as unknown as Record<string, unknown>;
+    for (const k of ['rowStart', 'rowEnd', 'columnStart', 'columnEnd']) {
+      expect(k in e).toBe(false);
+      // (An unknown property of an emulated Range is a "not emulated" thrower, never a number.)
+      expect(typeof (range as unknown as Record<string, unknown>)[k]).not.toBe('number');
+    }
+    expect(Object.keys(e).sort()).toEqual(['authMode', 'range', 'source', 'user']);
+  });
+});

@@ -2,7 +2,8 @@ import { createAppsScriptGlobals } from '../../../dev/emulator';
 import { normalizeRows, stampRows } from '../../../src/sheets/stamp';
 import { locateTable, PipelineError, readPipeline, readTableLayout } from '../../../src/sheets/pipeline';
 import { defaultConfig } from '../../../src/core/config';
-import { editBox, parseA1Box, planStamp } from '../../../src/addon/on-edit';
+import { editBox, parseA1Box } from '../../../src/sheets/edited-table';
+import { planStamp } from '../../../src/addon/on-edit';
 import { isUserError } from '../../../src/addon/user-error';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -51,10 +51,15 @@ function refsOf(formula: string): string[] {
   return [...outside.matchAll(/\$([A-Z]{1,3})(\d+)\b/g)].map((m) => `${m[1]}${m[2]}`);
 }
 
+/** The highlight ids of a rule list, each once (the vague highlight comes as several rules). */
+function idsOf(rules: Array<{ id: string }>): string[] {
+  return [...new Set(rules.map((r) => r.id))];
+}
+
 describe('compileHighlights', () => {
-  test('four rules in priority order with the legend colours, all on the next-step column', () => {
+  test('four highlights in priority order with the legend colours, all on the next-step column', () => {
     const rules = compileHighlights({ firstDataRow: 3, mapping }, options);
-    expect(rules.map((r) => r.id)).toEqual(['missing', 'overdue', 'weak', 'stale']);
+    expect(idsOf(rules)).toEqual(['missing', 'overdue', 'weak', 'stale']);
     for (const r of rules) {
       expect(r.background).toBe(legendEntry(r.id).color);
       expect(r.column).toBe(5);
@@ -92,7 +97,7 @@ describe('compileHighlights', () => {
 
   test('rules whose columns are missing are left out; a blank row (every mapped cell empty) is never grey', () => {
     expect(
-      compileHighlights({ firstDataRow: 2, mapping: { nextStep: 0, stage: 1 } }, options).map((r) => r.id),
+      idsOf(compileHighlights({ firstDataRow: 2, mapping: { nextStep: 0, stage: 1 } }, options)),
     ).toEqual(['missing', 'weak']);
     const onlyStep = compileHighlights({ firstDataRow: 2, mapping: { nextStep: 0 } }, options);
     // Only the next-step column mapped: the row counts as used when that cell has anything ("???").
@@ -110,11 +115,11 @@ describe('compileHighlights', () => {
     const opts = highlightOptionsFromConfig(config);
     expect(opts.fillerPhrases).toEqual([]);
     expect(opts.noActionPhrases.length).toBeGreaterThan(0);
-    const ids = compileHighlights({ firstDataRow: 3, mapping }, opts).map((r) => r.id);
+    const ids = idsOf(compileHighlights({ firstDataRow: 3, mapping }, opts));
     expect(ids).toEqual(['missing', 'overdue', 'weak']);
     config.rules['no-action'].enabled = false;
     expect(
-      compileHighlights({ firstDataRow: 3, mapping }, highlightOptionsFromConfig(config)).map((r) => r.id),
+      idsOf(compileHighlights({ firstDataRow: 3, mapping }, highlightOptionsFromConfig(config))),
     ).toEqual(['missing', 'overdue']);
   });
 
@@ -134,7 +139,7 @@ describe('compileHighlights', () => {
             roles.map((role) => `${columnLetters((m[role] as number) + 1)}${firstDataRow}`),
           );
           const rules = compileHighlights({ firstDataRow, mapping: m }, options);
-          expect(rules).toHaveLength(4);
+          expect(idsOf(rules)).toEqual(['missing', 'overdue', 'weak', 'stale']);
           for (const r of rules) {
             expect(r.column).toBe((m.nextStep as number) + 1);
             expect(r.firstRow).toBe(firstDataRow);
@@ -192,6 +197,26 @@ describe('recognising own rules', () => {
   test('non-strings are not ours', () => {
     expect(isOwnHighlightFormula(undefined)).toBe(false);
     expect(isOwnHighlightFormula(42)).toBe(false);
+  });
+
+  test('with the default phrase lists the vague highlight is split: parts marked weak-1..n, same colour, short formulas', () => {
+    const opts = highlightOptionsFromConfig(defaultConfig());
+    const rules = compileHighlights({ firstDataRow: 3, mapping }, opts);
+    const weak = rules.filter((r) => r.id === 'weak');
+    expect(weak.length).toBeGreaterThan(1);
+    expect(weak.map((r) => r.part)).toEqual(weak.map((_, i) => i + 1));
+    weak.forEach((r, i) => {
+      expect(r.formula).toContain(`ISTEXT("NextStepTracker:v1:weak-${i + 1}"))`);
+      expect(highlightIdOf(r.formula)).toBe('weak');
+      expect(r.background).toBe(legendEntry('weak').color);
+      expect(wellFormed(r.formula)).toBe(true);
+    });
+    // (A) parts stay under 2,000 characters; (B) parts carry the whole action-word exclusion (one
+    // conjunction cannot be split across rules), which keeps them near 3,000. Before: one 11.5 KB rule.
+    const lengths = weak.map((r) => r.formula.length);
+    expect(Math.max(...lengths)).toBeLessThan(3_200);
+    expect(lengths.filter((n) => n < 2_000).length).toBeGreaterThan(weak.length / 2);
+    for (const r of rules.filter((x) => x.id !== 'weak')) expect(r.formula.length).toBeLessThan(2_000);
   });
 
   test('rules from an older marker version are still recognised (so "off" removes them)', () => {

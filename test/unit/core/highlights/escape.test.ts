@@ -5,7 +5,10 @@ import {
   escapeRegex,
   formulaString,
   normalizePhrase,
+  normalizePhrases,
   onlyPhrasesPattern,
+  phraseAlternation,
+  phraseRegex,
 } from '../../../../src/core/highlights/escape';
 
 /**
@@ -90,6 +93,24 @@ describe('columnLetters', () => {
 
 describe('phrase patterns', () => {
   const phraseArb = fc.array(anyText, { maxLength: 8 });
+
+  test('the trie alternation accepts exactly what the plain alternation accepts', () => {
+    const word = fc.constantFrom('a', 'ab', 'abc', 'b', 'follow', 'follow up', 'up', 'n/a', 'c++', 'é', '😀');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), fc.array(word, { maxLength: 4 }), (words, probe) => {
+        const list = normalizePhrases(words);
+        if (list.length === 0) return;
+        const trie = phraseAlternation(list);
+        expect(trie.length).toBeLessThanOrEqual(list.map(phraseRegex).join('|').length + 8);
+        const a = new RegExp(`^(?:${trie})$`, 'u');
+        const b = new RegExp(`^(?:${list.map(phraseRegex).join('|')})$`, 'u');
+        for (const text of [...list, probe.join(''), probe.join(' '), probe.join('-'), `${list[0]}x`]) {
+          expect(a.test(text)).toBe(b.test(text));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   test('any phrase list compiles to a valid, RE2-safe pattern matching each phrase on its own', () => {
     fc.assert(

@@ -6,6 +6,8 @@ import {
   isMissingText,
   matchesWeakText,
   MISSING_TEXT_PATTERN,
+  WEAK_PART_CHARS,
+  weakParts,
   weakPatterns,
 } from '../../../../src/core/highlights/text-tests';
 
@@ -62,6 +64,35 @@ describe('vague text (the one-sided approximation of the engine)', () => {
       expect(re2SafeEscapes(pattern as string)).toBe(true);
       expect(() => new RegExp(pattern as string)).not.toThrow();
     }
+  });
+
+  test('split into parts: every part pattern is RE2-safe; (A) parts fit the budget; (B) is split exactly', () => {
+    const parts = weakParts(options);
+    const only = parts.filter((p) => 'only' in p);
+    const starts = parts.filter((p) => 'startsNoAction' in p);
+    expect(only.length).toBeGreaterThan(1);
+    expect(starts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      for (const pattern of Object.values(part) as string[]) {
+        expect(re2SafeEscapes(pattern)).toBe(true);
+        expect(() => new RegExp(pattern, 'u')).not.toThrow();
+      }
+    }
+    for (const p of only) expect((p as { only: string }).only.length).toBeLessThanOrEqual(WEAK_PART_CHARS);
+    // (B): the parts' start patterns together accept exactly what the unsplit one accepts.
+    const whole = new RegExp(weakPatterns(options).startsNoAction as string);
+    const split = starts.map((p) => new RegExp((p as { startsNoAction: string }).startsNoAction));
+    for (const phrase of [...config.waitingPhrases, ...config.statusPhrases, 'follow up', 'send the msa']) {
+      for (const text of [phrase, `${phrase} for legal`, `— ${phrase}`, `x${phrase}`]) {
+        const t = text.toLowerCase();
+        expect(split.some((r) => r.test(t))).toBe(whole.test(t));
+      }
+    }
+  });
+
+  test('everyday mixes of common filler phrases still fall in one part', () => {
+    for (const text of ['Check in / touch base', 'follow up and check in', 'Chase, nudge, follow-up'])
+      expect(matchesWeakText(text, options)).toBe(true);
   });
 
   test('sound on generated texts: whatever it colours, the engine finds filler or no-action and does not call it ok', () => {
