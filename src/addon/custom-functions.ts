@@ -16,7 +16,7 @@ import type { CellValue, IsoDate, TextAnalysis } from '../core/types';
 import { analyzeText } from '../core/analyze';
 import { summarizeFindings } from '../core/summary';
 import { cellToIsoDate } from '../core/dates/cell';
-import { defaultConfig, type Config } from '../core/config';
+import { sharedDefaultConfig, type Config } from '../core/config';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, sheetZoneAndLocale } from './context';
 import { zonedMidnight } from '../sheets/zoned-date';
 
@@ -111,7 +111,7 @@ export function customFunctionEnv(): CustomFunctionEnv {
   } catch {
     // Not readable here: keep the defaults.
   }
-  return { ...zone, config: defaultConfig() };
+  return { ...zone, config: sharedDefaultConfig() };
 }
 
 interface Job {
@@ -137,11 +137,6 @@ function collect(
   return job;
 }
 
-/** The same config with the no-time rule off: a date in the due column is the step's time anchor. */
-function anchoredConfig(config: Config): Config {
-  return { ...config, rules: { ...config.rules, 'no-time': { ...config.rules['no-time'], enabled: false } } };
-}
-
 /** A written-on / due cell as a day: Dates in the sheet's zone, serials, full date strings. */
 function cellDay(value: CellValue, env: CustomFunctionEnv): IsoDate | undefined {
   if (isBlank(value)) return undefined;
@@ -153,29 +148,28 @@ function cellDay(value: CellValue, env: CustomFunctionEnv): IsoDate | undefined 
 
 /**
  * The engine's text judgement for one cell, with a fixed "today" (never the real date). A date in
- * the due cell switches the no-time rule off for that cell: the due column anchors the step.
+ * the due cell is the step's time anchor, exactly as in analyzeRows (the engine decides that rule).
  */
 function judge(
   cell: Job['cells'][number],
   env: CustomFunctionEnv,
   today: IsoDate,
-  anchored: Config,
   memo?: Map<string, TextAnalysis | undefined>,
 ): TextAnalysis | undefined {
   try {
     const writtenOn = cellDay(cell.written, env);
-    const hasDue = cellDay(cell.due, env) !== undefined;
+    const dueDate = cellDay(cell.due, env);
     // The engine is deterministic: within one call, the same inputs give the same answer. Real columns
     // repeat entries ("follow up", "TBD"), so each distinct one is judged once.
-    const key = memo ? `${today}|${hasDue ? 1 : 0}|${writtenOn ?? ''}|${cellKey(cell.text)}` : '';
+    const key = memo ? `${today}|${dueDate ?? ''}|${writtenOn ?? ''}|${cellKey(cell.text)}` : '';
     if (memo?.has(key)) return memo.get(key);
-    const config = hasDue ? anchored : env.config;
     const result = analyzeText(cell.text, {
       today,
       timeZone: env.timeZone,
       locale: env.locale,
-      config,
+      config: env.config,
       writtenOn,
+      dueDate,
     });
     memo?.set(key, result);
     return result;
@@ -215,10 +209,9 @@ export function nextStepCheck(
     alignedArg(fn, 'due_dates', due_dates, main),
     alignedArg(fn, 'written_on', written_on, main),
   );
-  const anchored = anchoredConfig(env.config);
   const memo = new Map<string, TextAnalysis | undefined>();
   const out = job.cells.map((cell) => {
-    const a = judge(cell, env, REFERENCE_DAYS[0], anchored, memo);
+    const a = judge(cell, env, REFERENCE_DAYS[0], memo);
     return a ? summarizeFindings(a) : UNREADABLE;
   });
   return shapeOut(main, job, out) as string | string[][];
@@ -233,10 +226,9 @@ export function nextStepScore(
   requireNextSteps(fn, '=NEXTSTEP_SCORE(E2:E)', next_steps);
   const main = toGrid(fn, 'next_steps', next_steps);
   const job = collect(main, alignedArg(fn, 'due_dates', due_dates, main));
-  const anchored = anchoredConfig(env.config);
   const memo = new Map<string, TextAnalysis | undefined>();
   const out = job.cells.map((cell) => {
-    const a = judge(cell, env, REFERENCE_DAYS[0], anchored, memo);
+    const a = judge(cell, env, REFERENCE_DAYS[0], memo);
     return a && Number.isFinite(a.score) ? Math.max(0, Math.min(100, Math.round(a.score))) : '';
   });
   return shapeOut(main, job, out) as number | '' | Array<Array<number | ''>>;
@@ -251,18 +243,14 @@ export function nextStepDue(
   requireNextSteps(fn, '=NEXTSTEP_DUE(E2:E)', next_steps);
   const main = toGrid(fn, 'next_steps', next_steps);
   const job = collect(main, undefined, alignedArg(fn, 'written_on', written_on, main));
-  const config = env.config;
   const memo = new Map<string, TextAnalysis | undefined>();
   const out = job.cells.map((cell) => {
-    const first = judge(cell, env, REFERENCE_DAYS[0], config, memo)?.due;
+    const first = judge(cell, env, REFERENCE_DAYS[0], memo)?.due;
     if (!first) return '';
     // Read against written_on the answer is fixed; otherwise it must not move with "today".
-    if (
-      cellDay(cell.written, env) === undefined &&
-      judge(cell, env, REFERENCE_DAYS[1], config, memo)?.due !== first
-    )
+    if (cellDay(cell.written, env) === undefined && judge(cell, env, REFERENCE_DAYS[1], memo)?.due !== first)
       return '';
-    return zonedMidnight(first, config.timeZone ?? env.timeZone) ?? '';
+    return zonedMidnight(first, env.config.timeZone ?? env.timeZone) ?? '';
   });
   return shapeOut(main, job, out) as Date | '' | Array<Array<Date | ''>>;
 }

@@ -290,17 +290,12 @@ describe('the playground page on the 200-deal sample', () => {
     if (await page.isVisible(SELECTORS.toast)) await page.click(SELECTORS.toastClose);
     if (await page.isVisible(SELECTORS.sidebarPanel)) await page.click(SELECTORS.sidebarClose);
     await waitIdle(page);
-    // Scroll so the per-owner table and the first agenda section (with its status colours) sit under
-    // the frozen title rows, as a manager would look at it.
-    await page.evaluate(() => {
-      const row = (n: number) => document.querySelector(`[data-testid="grid"] tr[data-row="${n}"]`);
-      const wrap = document.querySelector('[data-testid="grid-wrap"]');
-      const first = row(3);
-      const target = row(19);
-      if (wrap && first && target) wrap.scrollTop = target.offsetTop - first.offsetTop;
-    });
-    await page.waitForTimeout(200);
+    // The manager's first view: the summary, the tables by owner and stage, and the charts beside them.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 2500, height: 1000 });
+    await waitIdle(page);
     await page.screenshot({ path: path.join(IMAGES, 'review-tab.png') });
+    if (viewport) await page.setViewportSize(viewport);
     await openSheet(page, 'Pipeline');
   });
 
