@@ -83,14 +83,33 @@ function conditionOf(d: RuleDraft): GoogleAppsScript.Spreadsheet.BooleanConditio
   return asGas<GoogleAppsScript.Spreadsheet.BooleanCondition>(condition);
 }
 
-export class RuleBuilderImpl {
-  readonly draft: RuleDraft;
-
+/** The getters a conditional-format rule and its builder share (Apps Script gives both). */
+abstract class RuleReader {
   constructor(
     readonly ctx: EmulatorContext,
-    draft?: RuleDraft,
-  ) {
-    this.draft = draft ? cloneDraft(draft) : { ranges: [] };
+    readonly draft: RuleDraft,
+  ) {}
+
+  getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    return rangesOf(this.ctx, this.draft);
+  }
+
+  getBooleanCondition(): GoogleAppsScript.Spreadsheet.BooleanCondition | null {
+    return this.draft.criteria ? conditionOf(this.draft) : null;
+  }
+
+  getGradientCondition(): null {
+    return null;
+  }
+
+  copy(): GasRuleBuilder {
+    return makeRuleBuilder(this.ctx, this.draft);
+  }
+}
+
+export class RuleBuilderImpl extends RuleReader {
+  constructor(ctx: EmulatorContext, draft?: RuleDraft) {
+    super(ctx, draft ? cloneDraft(draft) : { ranges: [] });
   }
 
   private self(): GasRuleBuilder {
@@ -145,49 +164,12 @@ export class RuleBuilderImpl {
     return this.self();
   }
 
-  getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
-    return rangesOf(this.ctx, this.draft);
-  }
-
-  getBooleanCondition(): GoogleAppsScript.Spreadsheet.BooleanCondition | null {
-    return this.draft.criteria ? conditionOf(this.draft) : null;
-  }
-
-  getGradientCondition(): null {
-    return null;
-  }
-
-  copy(): GasRuleBuilder {
-    return makeRuleBuilder(this.ctx, this.draft);
-  }
-
   build(): GasRule {
     return makeRule(this.ctx, this.draft);
   }
 }
 
-export class RuleImpl {
-  constructor(
-    readonly ctx: EmulatorContext,
-    readonly draft: RuleDraft,
-  ) {}
-
-  getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
-    return rangesOf(this.ctx, this.draft);
-  }
-
-  getBooleanCondition(): GoogleAppsScript.Spreadsheet.BooleanCondition | null {
-    return this.draft.criteria ? conditionOf(this.draft) : null;
-  }
-
-  getGradientCondition(): null {
-    return null;
-  }
-
-  copy(): GasRuleBuilder {
-    return makeRuleBuilder(this.ctx, this.draft);
-  }
-}
+export class RuleImpl extends RuleReader {}
 
 /**
  * Sheets' help: custom formulas may only reference their own sheet (other sheets need INDIRECT).

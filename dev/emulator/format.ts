@@ -29,7 +29,8 @@ export function isDateFormat(format: string | undefined): boolean {
   return /[dyhs]|m{3,}/i.test(stripped) && !/[0#]/.test(stripped);
 }
 
-const MONTHS = [
+/** English month names, indexed by WallClock.month - 1. */
+export const MONTH_NAMES: readonly string[] = [
   'January',
   'February',
   'March',
@@ -43,7 +44,16 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** English day names, indexed by WallClock.weekday (0 = Sunday). */
+export const DAY_NAMES: readonly string[] = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
@@ -63,8 +73,8 @@ export function formatSheetsDate(date: Date, format: string, tz: string): string
     else if (lower[0] === 'd') {
       if (lower.length === 1) out += String(w.day);
       else if (lower.length === 2) out += pad(w.day);
-      else if (lower.length === 3) out += DAYS[w.weekday].slice(0, 3);
-      else out += DAYS[w.weekday];
+      else if (lower.length === 3) out += DAY_NAMES[w.weekday].slice(0, 3);
+      else out += DAY_NAMES[w.weekday];
     } else if (lower[0] === 'h') {
       const h = hasAmPm ? w.hour % 12 || 12 : w.hour;
       out += lower.length === 1 ? String(h) : pad(h);
@@ -80,8 +90,8 @@ export function formatSheetsDate(date: Date, format: string, tz: string): string
       if (isMinute) out += lower.length === 1 ? String(w.minute) : pad(w.minute);
       else if (lower.length === 1) out += String(w.month);
       else if (lower.length === 2) out += pad(w.month);
-      else if (lower.length === 3) out += MONTHS[w.month - 1].slice(0, 3);
-      else out += MONTHS[w.month - 1];
+      else if (lower.length === 3) out += MONTH_NAMES[w.month - 1].slice(0, 3);
+      else out += MONTH_NAMES[w.month - 1];
     } else out += t;
   }
   return out;

@@ -22,14 +22,8 @@ import type { EmulatedSpreadsheet, SheetModel, Stored } from './model';
 import { dateToSerial, serialToDate, wallClock } from './tz';
 import { isDate } from './context';
 import { isDateFormat } from './format';
-import {
-  lettersToCol,
-  literalFreeCode,
-  sheetsRegex,
-  todaySerial,
-  toEngineFormula,
-  type EngineOptions,
-} from './formulas';
+import { lettersToColumn } from './a1';
+import { literalFreeCode, sheetsRegex, todaySerial, toEngineFormula, type EngineOptions } from './formulas';
 
 interface FormulaContext {
   now: () => Date;
@@ -314,8 +308,8 @@ function scanFormula(ss: EmulatedSpreadsheet, home: SheetModel, formula: string,
       addNeed(needs, target.id, 'all');
       continue;
     }
-    const c1 = lettersToCol(a);
-    const c2 = lettersToCol(b);
+    const c1 = lettersToColumn(a);
+    const c2 = lettersToColumn(b);
     const cols = new Set<number>();
     for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) cols.add(c);
     addNeed(needs, target.id, cols);

@@ -5,8 +5,7 @@
  * a formula result must be computed (reading a formula cell's value or display value, conditional-format
  * evaluation, XLSX export of cached results).
  */
-import type { EmulatedSpreadsheet, SheetModel, Stored } from './model';
-import { quoteSheetName } from './a1';
+import { columnToLetters, lettersToColumn, quoteSheetName } from './a1';
 import { wallClock } from './tz';
 
 type Engine = typeof import('./formula-engine');
@@ -31,27 +30,10 @@ export interface EngineOptions {
 }
 
 /** The computed value of a formula cell (loads the engine). */
-export function formulaValue(
-  ss: EmulatedSpreadsheet,
-  sheet: SheetModel,
-  row: number,
-  col: number,
-  opts: EngineOptions,
-): Stored {
-  return engineModule().formulaValue(ss, sheet, row, col, opts);
-}
+export const formulaValue: Engine['formulaValue'] = (...args) => engineModule().formulaValue(...args);
 
 /** Evaluates rule formulas at cells of a scratch sheet (loads the engine); see formula-engine.ts. */
-export function evaluateAt(
-  ss: EmulatedSpreadsheet,
-  target: SheetModel,
-  cells: Array<{ row: number; col: number }>,
-  formulaAt: (row: number, col: number) => string,
-  opts: EngineOptions,
-  key = '',
-): unknown[] {
-  return engineModule().evaluateAt(ss, target, cells, formulaAt, opts, key);
-}
+export const evaluateAt: Engine['evaluateAt'] = (...args) => engineModule().evaluateAt(...args);
 
 /** Sheets' RE2 accepts a leading (?i); JavaScript (Node 20) does not, so turn it into a flag. */
 export function sheetsRegex(pattern: string, global = false): RegExp {
@@ -178,7 +160,7 @@ export function shiftFormula(formula: string, dRow: number, dCol: number, sheetN
   const precededByName = (src: string, offset: number): boolean =>
     offset > 0 && /[A-Za-z0-9_.$:]/.test(src[offset - 1]);
   const col = (abs: string, letters: string): number | null => {
-    const c = abs ? lettersToCol(letters) : lettersToCol(letters) + dCol;
+    const c = abs ? lettersToColumn(letters) : lettersToColumn(letters) + dCol;
     return c < 1 ? null : c;
   };
   const row = (abs: string, digits: string): number | null => {
@@ -194,7 +176,7 @@ export function shiftFormula(formula: string, dRow: number, dCol: number, sheetN
         const c1 = col(a1, l1);
         const c2 = col(a2, l2);
         if (c1 === null || c2 === null) return '#REF!';
-        return `${sheet ? `${sheet}!` : qualified}${a1}${colToLetters(c1)}:${a2}${colToLetters(c2)}`;
+        return `${sheet ? `${sheet}!` : qualified}${a1}${columnToLetters(c1)}:${a2}${columnToLetters(c2)}`;
       });
       return cols.replace(CELL_REF, (whole: string, sheet: string | undefined, ...g: unknown[]) => {
         const [ca, la, ra, da, cb, lb, rb, db, offset, src] = g as [
@@ -213,12 +195,12 @@ export function shiftFormula(formula: string, dRow: number, dCol: number, sheetN
         const c1 = col(ca, la);
         const r1 = row(ra, da);
         if (c1 === null || r1 === null) return '#REF!';
-        let ref = `${ca}${colToLetters(c1)}${ra}${r1}`;
+        let ref = `${ca}${columnToLetters(c1)}${ra}${r1}`;
         if (lb !== undefined && db !== undefined) {
           const c2 = col(cb ?? '', lb);
           const r2 = row(rb ?? '', db);
           if (c2 === null || r2 === null) return '#REF!';
-          ref += `:${cb ?? ''}${colToLetters(c2)}${rb ?? ''}${r2}`;
+          ref += `:${cb ?? ''}${columnToLetters(c2)}${rb ?? ''}${r2}`;
         }
         return `${sheet ? `${sheet}!` : qualified}${ref}`;
       });
@@ -241,23 +223,6 @@ export function relativeRows(formula: string): number[] | null {
     if (m[9] !== undefined && !m[8]) rows.push(Number(m[9]));
   }
   return rows;
-}
-
-export function lettersToCol(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function colToLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Whether the local wall-clock date of `now` is needed elsewhere (e.g. tests): exported for reuse. */

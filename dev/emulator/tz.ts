@@ -3,6 +3,7 @@
  * time in the spreadsheet's zone (days since 1899-12-30); Apps Script hands them to scripts as Date
  * instants in that zone.
  */
+import { wallClockFormatter } from '../../src/core/dates/wall-clock-format';
 
 export interface WallClock {
   year: number;
@@ -15,32 +16,11 @@ export interface WallClock {
   weekday: number; // 0 = Sunday
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
 export function isValidTimeZone(tz: string): boolean {
   try {
-    formatter(tz);
+    wallClockFormatter(tz);
     return true;
   } catch {
     return false;
@@ -62,7 +42,7 @@ export function wallClock(date: Date, tz: string): WallClock {
 
 function computeWallClock(date: Date, tz: string): WallClock {
   const out: Partial<WallClock> = { ms: ((date.getTime() % 1000) + 1000) % 1000 };
-  for (const p of formatter(tz).formatToParts(date)) {
+  for (const p of wallClockFormatter(tz).formatToParts(date)) {
     switch (p.type) {
       case 'year':
         out.year = Number(p.value);

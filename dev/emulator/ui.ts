@@ -168,26 +168,12 @@ export class UiImpl {
 
   showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
     this.requireFull('showModalDialog');
-    const out = unwrap(userInterface) as unknown as HtmlOutputImpl;
-    this.ctx.ui.dialogs.push({
-      title: String(title),
-      html: out.getContent(),
-      width: out.width,
-      height: out.height,
-      modal: true,
-    });
+    this.ctx.ui.dialogs.push(dialogRecord(userInterface, title, true));
   }
 
   showModelessDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
     this.requireFull('showModelessDialog');
-    const out = unwrap(userInterface) as unknown as HtmlOutputImpl;
-    this.ctx.ui.dialogs.push({
-      title: String(title),
-      html: out.getContent(),
-      width: out.width,
-      height: out.height,
-      modal: false,
-    });
+    this.ctx.ui.dialogs.push(dialogRecord(userInterface, title, false));
   }
 
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons). */
@@ -207,6 +193,16 @@ export class UiImpl {
     const r = { getResponseText: () => response.text, getSelectedButton: () => response.button };
     return asGas<GoogleAppsScript.Base.PromptResponse>(wrap(r, 'PromptResponse', this.ctx.boundary));
   }
+}
+
+/** What showModalDialog / showModelessDialog record. */
+function dialogRecord(
+  userInterface: GoogleAppsScript.HTML.HtmlOutput,
+  title: string,
+  modal: boolean,
+): DialogRecord {
+  const out = unwrap(userInterface) as unknown as HtmlOutputImpl;
+  return { title: String(title), html: out.getContent(), width: out.width, height: out.height, modal };
 }
 
 function args3(

@@ -3,22 +3,7 @@ import { createHash, randomUUID } from 'crypto';
 import type { EmulatorContext } from './context';
 import { isDate } from './context';
 import { offsetMinutes, wallClock } from './tz';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { DAY_NAMES, MONTH_NAMES } from './format';
 
 /** Java SimpleDateFormat, the pattern language of Utilities.formatDate. */
 export function formatSimpleDate(date: Date, timeZone: string, pattern: string): string {
@@ -35,13 +20,13 @@ export function formatSimpleDate(date: Date, timeZone: string, pattern: string):
           return n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
         case 'M':
         case 'L':
-          if (n >= 4) return MONTHS[w.month - 1];
-          if (n === 3) return MONTHS[w.month - 1].slice(0, 3);
+          if (n >= 4) return MONTH_NAMES[w.month - 1];
+          if (n === 3) return MONTH_NAMES[w.month - 1].slice(0, 3);
           return pad(w.month, n);
         case 'd':
           return pad(w.day, n);
         case 'E':
-          return n >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3);
+          return n >= 4 ? DAY_NAMES[w.weekday] : DAY_NAMES[w.weekday].slice(0, 3);
         case 'u':
           return String(w.weekday === 0 ? 7 : w.weekday);
         case 'H':

@@ -4,32 +4,13 @@
  * of the 24th *there*, not in the server's zone.
  */
 import type { IsoDate } from '../core/types';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+import { wallClockFormatter } from '../core/dates/wall-clock-format';
 
 /** Offset of the zone's wall clock from UTC at an instant, in ms (London summer: +3,600,000). */
 export function zoneOffsetMs(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of wallClockFormatter(timeZone).formatToParts(new Date(instant))) {
+    if (p.type !== 'literal' && p.type !== 'weekday') parts[p.type] = Number(p.value);
   }
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
   return wall - Math.floor(instant / 1000) * 1000;
@@ -46,7 +27,7 @@ export function zonedMidnight(day: IsoDate, timeZone: string): Date | undefined 
   if (Number.isNaN(utcMidnight) || new Date(utcMidnight).toISOString().slice(0, 10) !== day) return undefined;
   let zone = timeZone;
   try {
-    formatter(zone);
+    wallClockFormatter(zone);
   } catch {
     zone = 'UTC';
   }

@@ -5,6 +5,7 @@
  * Case-insensitivity is done by lower-casing both sides (`REGEXMATCH(LOWER(cell), lowercasePattern)`)
  * rather than with RE2's `(?i)`, so the same pattern means the same thing in every engine.
  */
+import { WORKDAY_ABBREVIATIONS, WORKDAY_NAMES } from '../dates/months';
 
 /** RE2's and JavaScript's shared metacharacters: escaped with a backslash, nothing else is. */
 const RE_META = /[\\^$.|?*+()[\]{}]/g;
@@ -136,19 +137,8 @@ export const GLUE_WORDS: readonly string[] = [
   'this week',
   'next week',
   'next month',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'mon',
-  'tue',
-  'tues',
-  'wed',
-  'thu',
-  'thur',
-  'thurs',
-  'fri',
+  ...WORKDAY_NAMES,
+  ...WORKDAY_ABBREVIATIONS,
 ];
 
 /**

@@ -8,10 +8,11 @@ import type { Config } from '../config';
 import { extractDates } from '../dates/extract';
 import type { DateMention, VagueMention } from '../dates/mentions';
 import { detectWrittenPrefix, type WrittenPrefix } from '../dates/written-prefix';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES } from '../dates/months';
 import type { IsoDate } from '../types';
 import { splitClauses } from './clauses';
 import { wordsOf, type Word } from './words';
-import { vocabularyFor, type Category, type CueMatches, type Vocabulary } from './vocabulary';
+import { CUE_CATEGORIES, vocabularyFor, type Category, type CueMatches, type Vocabulary } from './vocabulary';
 import { sortSmall } from '../small-sort';
 
 export type ClauseKind = 'concrete' | 'filler' | 'status' | 'waiting' | 'trigger' | 'none';
@@ -211,47 +212,10 @@ const NAME_STOPWORDS = new Set([
   'meeting',
   'final',
   'please',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'mon',
-  'tue',
-  'tues',
-  'wed',
-  'thu',
-  'thur',
-  'thurs',
-  'fri',
-  'sat',
-  'sun',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...WEEKDAY_NAMES,
+  ...MONTH_NAMES,
+  ...WEEKDAY_ABBREVIATIONS,
+  ...MONTH_ABBREVIATIONS,
   'merchant',
   'partner',
   'team',
@@ -689,19 +653,6 @@ function earlierAnchor(a: DateMention, b: DateMention): boolean {
   if (at !== bt) return bt;
   return a.start < b.start;
 }
-
-const CUE_CATEGORIES: readonly Category[] = [
-  'filler',
-  'fillerPast',
-  'actionVerb',
-  'actionPast',
-  'meetingNoun',
-  'deliverableNoun',
-  'party',
-  'waiting',
-  'status',
-  'genericPast',
-];
 
 function overlapsAny(
   m: { index: number; length: number },

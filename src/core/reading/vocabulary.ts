@@ -91,7 +91,8 @@ export type CueMatches = Record<Category, Match[]>;
 /** The shared empty list (never pushed to). */
 const NONE: Match[] = [];
 
-const CATEGORIES: Category[] = [
+/** Every cue category, in matching order. */
+export const CUE_CATEGORIES: readonly Category[] = [
   'filler',
   'fillerPast',
   'actionVerb',
@@ -123,8 +124,8 @@ export class CueIndex {
   private readonly wordCache = new Map<string, WordCues>();
 
   constructor(groups: Partial<Record<Category, Variant[]>>) {
-    for (let ci = 0; ci < CATEGORIES.length; ci++) {
-      const category = CATEGORIES[ci];
+    for (let ci = 0; ci < CUE_CATEGORIES.length; ci++) {
+      const category = CUE_CATEGORIES[ci];
       const variants = groups[category] ?? [];
       const byWord = new Map<string, Variant[]>();
       const odd: string[] = [];
@@ -231,7 +232,7 @@ export class CueIndex {
 }
 
 /** Per-category "matched up to" positions of the current scan (scan is not re-entrant). */
-const AFTER = new Int32Array(CATEGORIES.length);
+const AFTER = new Int32Array(CUE_CATEGORIES.length);
 
 const SPACE_CHAR = /\s/;
 
@@ -367,7 +368,7 @@ type Variant = { first: string; second?: string; gap?: boolean; source: string }
 
 interface Entry {
   category: Category;
-  /** The category's index in CATEGORIES. */
+  /** The category's index in CUE_CATEGORIES. */
   slot: number;
   re: RegExp;
   /** Some variant is the first word alone. */

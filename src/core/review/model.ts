@@ -45,17 +45,8 @@ export const SECTION_TITLES: Record<SectionId, string> = {
 
 export type ChangeKind = 'new' | 'rewritten' | 'completed';
 
-export interface ReviewRow {
-  /** Sheet row in the source sheet, 1-based. */
-  row: number;
-  dealKey: string;
-  deal: string;
-  account: string;
-  owner: string;
-  stage: string;
-  amount: number | null;
-  /** The next step exactly as typed. */
-  nextStep: string;
+/** A deal's facts (row, key, deal columns, the next step exactly as typed) with the review's judgement. */
+export interface ReviewRow extends Omit<DealFacts, 'closeDate'> {
   /** null for closed deals. */
   verdict: Verdict | null;
   /** null for closed deals. */
