@@ -59,8 +59,7 @@ function describeCell(value: CellValue, ctx: AnalyzeContext): CellText {
       return { kind: 'empty', text: value.slice(0, MAX_TEXT_CHARS) };
     return { kind: 'text', text: value.length > MAX_TEXT_CHARS ? value.slice(0, MAX_TEXT_CHARS) : value };
   }
-  if (typeof value === 'number')
-    return { kind: 'number', text: Number.isFinite(value) ? String(value) : String(value) };
+  if (typeof value === 'number') return { kind: 'number', text: String(value) };
   if (typeof value === 'boolean') return { kind: 'boolean', text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) {
     const day = dateToIsoDay(value, ctx.timeZone);
