@@ -132,6 +132,16 @@ export const GLUE_WORDS: readonly string[] = [
   'customer',
   'soon',
   'later',
+  // Urgency and deadline shorthand: filler + "ASAP" must colour even when the vague test's parts put
+  // "follow up" and "asap" in different rules (text-tests.ts, weakParts).
+  'asap',
+  'tbd',
+  'tbc',
+  'urgent',
+  'urgently',
+  'eod',
+  'eow',
+  'cob',
   'today',
   'tomorrow',
   'this week',

@@ -95,6 +95,13 @@ describe('vague text (the one-sided approximation of the engine)', () => {
       expect(matchesWeakText(text, options)).toBe(true);
   });
 
+  test('urgency shorthand joins any filler part: "Follow up ASAP" is vague, "Demo ASAP" is not', () => {
+    for (const text of ['Follow up ASAP', 'check in TBD', 'Chase EOW', 'ping them asap!'])
+      expect(matchesWeakText(text, options)).toBe(true);
+    for (const text of ['Demo ASAP', 'Send proposal EOD', 'asap demo for the CFO'])
+      expect(matchesWeakText(text, options)).toBe(false);
+  });
+
   test('sound on generated texts: whatever it colours, the engine finds filler or no-action and does not call it ok', () => {
     const pieces = [
       ...config.fillerPhrases.slice(0, 20),
