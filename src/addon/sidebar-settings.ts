@@ -3,7 +3,9 @@
  * and config are turned into a form (SettingsForm) and back. Saving validates with the engine's
  * parseConfig, so the messages are the engine's own ("freshness.Negotiation must be a whole number of
  * days from 1 to 365, got -3"), each tied to its input. Stored config fields the form does not edit
- * (action verbs, time zone, …) are kept as they were.
+ * (action verbs, time zone, …) are kept as they were. "Review tabs to keep" is the weekly review's
+ * `retention`, read and saved through the review's own settings (src/addon/review.ts, `nst.review`);
+ * its other settings are kept as they were.
  */
 import type {
   SaveSettingsResult,
@@ -23,6 +25,7 @@ import { sheetZoneAndLocale } from './context';
 import { UserError } from './user-error';
 import { rpcGuard } from './sidebar';
 import { reapplyHighlightsIfOn } from './sidebar-highlights';
+import { DEFAULT_REVIEW_SETTINGS, loadReviewSettings, saveReviewSettings } from './review';
 
 /** Locales offered in the dropdown (the engine reads any `xx_YY`; these are the common ones). */
 export const LOCALES = [
@@ -44,8 +47,26 @@ export const LOCALES = [
 
 const MAX_STAGES = 40;
 
+/** "Review tabs to keep" in the sidebar: 1..52 (the review itself reads up to 104 from the property). */
+export const MIN_REVIEW_RETENTION = 1;
+export const MAX_REVIEW_RETENTION = 52;
+
+/** The problem with a "Review tabs to keep" value, or null (pure). A stored value is always accepted. */
+export function reviewRetentionProblem(value: number, stored: number): SettingsProblem | null {
+  if (value === stored) return null;
+  if (Number.isInteger(value) && value >= MIN_REVIEW_RETENTION && value <= MAX_REVIEW_RETENTION) return null;
+  return {
+    field: 'reviewRetention',
+    message: `Review tabs to keep must be a whole number from ${MIN_REVIEW_RETENTION} to ${MAX_REVIEW_RETENTION}, got ${String(value)}.`,
+  };
+}
+
 /** The form for a config and settings (pure). */
-export function formFromConfig(config: Config, settings: Settings): SettingsForm {
+export function formFromConfig(
+  config: Config,
+  settings: Settings,
+  reviewRetention: number = DEFAULT_REVIEW_SETTINGS.retention,
+): SettingsForm {
   const byStage: StageFreshness[] = Object.entries(config.freshnessDays.byStage).map(([stage, days]) => ({
     stage,
     days,
@@ -58,6 +79,7 @@ export function formFromConfig(config: Config, settings: Settings): SettingsForm
     rules: RULE_LABELS.map(([id, label]) => ({ id, label, enabled: config.rules[id]?.enabled !== false })),
     locale: config.locale ?? '',
     weekStart: config.weekStart,
+    reviewRetention,
   };
 }
 
@@ -130,6 +152,8 @@ function text(v: CellValue): string {
 function buildView(): SettingsView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { settings, config, problems } = loadSettings();
+  const review = loadReviewSettings();
+  problems.push(...review.problems);
   const own = sheetZoneAndLocale(ss, null);
   let headers: string[];
   const detected: Partial<Record<ColumnRole, string>> = {};
@@ -160,7 +184,7 @@ function buildView(): SettingsView {
   }
   for (const stage of Object.keys(config.freshnessDays.byStage)) stages.add(stage);
   return {
-    form: formFromConfig(config, settings),
+    form: formFromConfig(config, settings, review.settings.retention),
     headers: [...new Set(headers.map((h) => String(h ?? '').trim()).filter(Boolean))],
     detected,
     roles: ROLE_LABELS.map(([role, label, required]) => ({ role, label, required })),
@@ -205,6 +229,7 @@ function validateShape(form: unknown): SettingsForm {
     rules,
     locale: typeof f.locale === 'string' ? f.locale.trim() : '',
     weekStart: f.weekStart === 'sunday' ? 'sunday' : 'monday',
+    reviewRetention: typeof f.reviewRetention === 'number' ? f.reviewRetention : NaN,
   };
 }
 
@@ -216,7 +241,15 @@ export function saveSettings(formInput: SettingsForm): SaveSettingsResult {
   return rpcGuard(() => {
     const form = validateShape(formInput);
     const { settings } = loadSettings();
+    const storedRetention = loadReviewSettings().settings.retention;
+    // Absent (a sidebar from before the field): keep the stored value.
+    const retention =
+      (formInput as Partial<SettingsForm>).reviewRetention === undefined
+        ? storedRetention
+        : form.reviewRetention;
     const problems: SettingsProblem[] = [];
+    const retentionProblem = reviewRetentionProblem(retention, storedRetention);
+    if (retentionProblem) problems.push(retentionProblem);
     if (
       !Number.isInteger(form.freshnessDefault) ||
       form.freshnessDefault < 1 ||
@@ -246,6 +279,8 @@ export function saveSettings(formInput: SettingsForm): SaveSettingsResult {
     if (Object.keys(columns).length) next.columns = columns;
     else delete next.columns;
     storeSettings(next);
+    // Only `retention` changes: saveReviewSettings keeps the review's other settings as stored.
+    if (retention !== storedRetention) saveReviewSettings({ retention });
     const highlightsReapplied = reapplyHighlightsIfOn();
     return { saved: true, problems: [], highlightsReapplied, view: buildView() };
   });

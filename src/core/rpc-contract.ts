@@ -191,6 +191,11 @@ export interface SettingsForm {
   /** '' = the spreadsheet's own locale. */
   locale: string;
   weekStart: 'monday' | 'sunday';
+  /**
+   * Weekly review tabs to keep, this week's included: a whole number from 1 to 52 (default 8). Stored
+   * as `retention` in the review's own settings (`nst.review`), not in the config JSON.
+   */
+  reviewRetention: number;
 }
 
 export interface SettingsView {
@@ -213,7 +218,7 @@ export interface SettingsView {
 }
 
 export interface SettingsProblem {
-  /** Which input the message belongs to: a role (`columns.nextStep`), `freshness.<Stage>`, `freshnessDefault`, `fillerPhrases`, `locale`, `weekStart`, or '' for the form. */
+  /** Which input the message belongs to: a role (`columns.nextStep`), `freshness.<Stage>`, `freshnessDefault`, `fillerPhrases`, `locale`, `weekStart`, `reviewRetention`, or '' for the form. */
   field: string;
   message: string;
 }

@@ -33,6 +33,27 @@ export function parseDays(
   return { days: n, problem: '' };
 }
 
+export const MIN_RETENTION = 1;
+export const MAX_RETENTION = 52;
+
+function retentionMessage(got: string): string {
+  return `Review tabs to keep must be a whole number from ${MIN_RETENTION} to ${MAX_RETENTION}, got ${got}.`;
+}
+
+/**
+ * The "Review tabs to keep" input's text → a whole number of tabs, or a message. `stored` (the value the
+ * view was loaded with) is always accepted: one set in the property beyond 52 must not block saving.
+ */
+export function parseRetention(text: string, stored?: number): { tabs: number | null; problem: string } {
+  const t = text.trim();
+  if (stored !== undefined && t === String(stored)) return { tabs: stored, problem: '' };
+  if (t === '') return { tabs: null, problem: 'Review tabs to keep: enter a number of tabs.' };
+  if (!/^\d+$/.test(t)) return { tabs: null, problem: retentionMessage(`"${t}"`) };
+  const n = Number(t);
+  if (n < MIN_RETENTION || n > MAX_RETENTION) return { tabs: null, problem: retentionMessage(String(n)) };
+  return { tabs: n, problem: '' };
+}
+
 /** Normalises a phrase the user typed; '' when it is not worth adding. */
 export function normalizePhrase(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -52,8 +73,8 @@ export function removePhrase(list: readonly string[], phrase: string): string[] 
   return list.filter((x) => x !== phrase);
 }
 
-/** Problems the client can see without the server. */
-export function validateForm(form: SettingsForm): SettingsProblem[] {
+/** Problems the client can see without the server (`storedRetention`: as in parseRetention). */
+export function validateForm(form: SettingsForm, storedRetention?: number): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   if (
     !Number.isInteger(form.freshnessDefault) ||
@@ -73,6 +94,14 @@ export function validateForm(form: SettingsForm): SettingsProblem[] {
         message: `freshness.${s.stage} must be a whole number of days from ${MIN_DAYS} to ${MAX_DAYS}, got ${s.days}.`,
       });
     }
+  }
+  if (
+    form.reviewRetention !== storedRetention &&
+    (!Number.isInteger(form.reviewRetention) ||
+      form.reviewRetention < MIN_RETENTION ||
+      form.reviewRetention > MAX_RETENTION)
+  ) {
+    problems.push({ field: 'reviewRetention', message: retentionMessage(String(form.reviewRetention)) });
   }
   const used = new Map<string, string>();
   for (const [role, header] of Object.entries(form.columns)) {

@@ -220,6 +220,18 @@ describe('the sidebar on the 200-deal sample', () => {
       /must be a whole number of days from 1 to 365/,
     );
     await stage.fill('');
+    // Review tabs to keep: a labelled number input; a bad value gets its own inline message.
+    const retention = frame.locator('[data-testid="review-retention"]');
+    await expect(frame.textContent('label[for="review-retention"]')).resolves.toBe('Review tabs to keep');
+    await expect(retention.inputValue()).resolves.toBe('8');
+    await retention.fill('0');
+    await frame.click('[data-testid="settings-save"]');
+    await expect(retention.getAttribute('aria-invalid')).resolves.toBe('true');
+    const retentionMsg = (await retention.getAttribute('aria-describedby'))!;
+    await expect(frame.textContent(`[id="${retentionMsg}"]`)).resolves.toBe(
+      'Review tabs to keep must be a whole number from 1 to 52, got 0.',
+    );
+    await retention.fill('8');
   });
 
   test('manager view: health at a glance, build the review with a working state, weekly schedule', async () => {

@@ -1,13 +1,22 @@
 /**
  * Settings without JSON: column mapping (dropdowns of the sheet's headers), per-stage freshness days,
- * filler phrases (add and remove), rule switches, locale and week start. Validated in the client and
+ * filler phrases (add and remove), rule switches, locale and week start, and how many weekly review tabs
+ * to keep. Validated in the client and
  * again by the server with the engine's parseConfig; messages appear next to their input
  * (aria-describedby + aria-invalid) and in the status line.
  */
 import type { SettingsForm, SettingsProblem, SettingsView } from '../../core/rpc-contract';
 import type { App } from '../app';
 import { h, replace, setText } from '../dom';
-import { addPhrase, parseDays, removePhrase, validateForm } from '../settings-form';
+import {
+  addPhrase,
+  MAX_RETENTION,
+  MIN_RETENTION,
+  parseDays,
+  parseRetention,
+  removePhrase,
+  validateForm,
+} from '../settings-form';
 
 export interface SettingsViewHandle {
   show(): void;
@@ -74,6 +83,7 @@ export function createSettingsView(app: App, panel: HTMLElement): SettingsViewHa
   let ruleBoxes: Array<[string, HTMLInputElement]> = [];
   let localeSelect: HTMLSelectElement;
   let weekSelect: HTMLSelectElement;
+  let retentionInput: HTMLInputElement;
   let phraseList: HTMLElement;
   let phraseInput: HTMLInputElement;
 
@@ -251,6 +261,30 @@ export function createSettingsView(app: App, panel: HTMLElement): SettingsViewHa
       fieldMessage('weekStart'),
     );
 
+    retentionInput = h('input', {
+      id: 'review-retention',
+      type: 'number',
+      min: MIN_RETENTION,
+      max: MAX_RETENTION,
+      step: 1,
+      inputmode: 'numeric',
+      value: String(f.reviewRetention),
+      'data-testid': 'review-retention',
+    });
+    const reviewFs = h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Weekly review'),
+      h('label', { for: 'review-retention' }, 'Review tabs to keep'),
+      bind('reviewRetention', retentionInput),
+      fieldMessage('reviewRetention'),
+      h(
+        'p',
+        { class: 'help' },
+        `This week’s tab included, ${MIN_RETENTION} to ${MAX_RETENTION}. Older review tabs the add-on built are deleted; renamed tabs are kept.`,
+      ),
+    );
+
     const save = h(
       'button',
       { type: 'submit', class: 'primary', 'data-testid': 'settings-save' },
@@ -271,6 +305,7 @@ export function createSettingsView(app: App, panel: HTMLElement): SettingsViewHa
       phrasesFs,
       rulesFs,
       localeFs,
+      reviewFs,
       save,
     );
     form.addEventListener('submit', (e) => {
@@ -290,6 +325,8 @@ export function createSettingsView(app: App, panel: HTMLElement): SettingsViewHa
       if (p.problem) problems.push({ field: `freshness.${stage}`, message: p.problem });
       return { stage, days: p.days };
     });
+    const retention = parseRetention(retentionInput.value, view?.form.reviewRetention);
+    if (retention.problem) problems.push({ field: 'reviewRetention', message: retention.problem });
     const form: SettingsForm = {
       columns: Object.fromEntries(columnSelects.map(([role, s]) => [role, s.value])),
       freshnessDefault: d.days ?? NaN,
@@ -301,9 +338,14 @@ export function createSettingsView(app: App, panel: HTMLElement): SettingsViewHa
       })),
       locale: localeSelect.value,
       weekStart: weekSelect.value === 'sunday' ? 'sunday' : 'monday',
+      reviewRetention: retention.tabs ?? NaN,
     };
     if (!d.problem)
-      problems.push(...validateForm(form).filter((p) => !problems.some((q) => q.field === p.field)));
+      problems.push(
+        ...validateForm(form, view?.form.reviewRetention).filter(
+          (p) => !problems.some((q) => q.field === p.field),
+        ),
+      );
     return { form, problems };
   }
 

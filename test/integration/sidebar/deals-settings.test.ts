@@ -2,6 +2,7 @@
  * getMyDeals, getSheetHealth, getSettings and saveSettings through the built bundle and the emulator.
  */
 import type {
+  BuildReviewResult,
   MyDeals,
   SaveSettingsResult,
   SelectionContext,
@@ -206,6 +207,64 @@ describe('settings', () => {
     const view = h.call<SettingsView>('getSettings');
     expect(h.call<SaveSettingsResult>('saveSettings', view.form).highlightsReapplied).toBe(false);
     expect(h.sheet().getConditionalFormatRules().length).toBe(0);
+  });
+
+  test('review tabs to keep: saved through the review settings (others kept); the build keeps that many tabs', () => {
+    const h = setup();
+    const props = () => h.g.PropertiesService.getDocumentProperties();
+    props().setProperty('nst.review', JSON.stringify({ maxRowsPerSection: 500, keepWeeks: 52 }));
+    const view = h.call<SettingsView>('getSettings');
+    expect(view.form.reviewRetention).toBe(8);
+    const r = h.call<SaveSettingsResult>('saveSettings', { ...view.form, reviewRetention: 3 });
+    expect(r).toMatchObject({ saved: true, problems: [] });
+    expect(r.view?.form.reviewRetention).toBe(3);
+    expect(JSON.parse(props().getProperty('nst.review') ?? '{}')).toEqual({
+      retention: 3,
+      maxRowsPerSection: 500,
+      keepWeeks: 52,
+    });
+    expect(h.call<SettingsView>('getSettings').form.reviewRetention).toBe(3);
+    // Five weekly builds: only the newest three review tabs stay.
+    for (const day of ['2026-02-18', '2026-02-25', '2026-03-04', '2026-03-11', '2026-03-18']) {
+      const built = h.call<BuildReviewResult>('buildReviewNow', { now: `${day}T10:00:00Z` });
+      expect(built.ok).toBe(true);
+    }
+    const tabs = h.g.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()
+      .map((s) => s.getName())
+      .filter((n) => n.startsWith('Pipeline review'));
+    expect(tabs.sort()).toEqual([
+      'Pipeline review 2026-W10',
+      'Pipeline review 2026-W11',
+      'Pipeline review 2026-W12',
+    ]);
+  });
+
+  test('review tabs to keep: a bad value is refused inline and nothing is saved', () => {
+    const h = setup();
+    const props = () => h.g.PropertiesService.getDocumentProperties();
+    const view = h.call<SettingsView>('getSettings');
+    for (const bad of [0, 53, 2.5]) {
+      const r = h.call<SaveSettingsResult>('saveSettings', {
+        ...view.form,
+        weekStart: 'sunday',
+        reviewRetention: bad,
+      });
+      expect(r).toMatchObject({ saved: false, view: null });
+      expect(r.problems).toEqual([
+        {
+          field: 'reviewRetention',
+          message: `Review tabs to keep must be a whole number from 1 to 52, got ${bad}.`,
+        },
+      ]);
+    }
+    expect(props().getProperty('nst.review')).toBeNull();
+    expect(props().getProperty('nst.config')).toBeNull();
+    // A form without the field (a sidebar from before it) keeps the stored value.
+    const { reviewRetention: _omit, ...older } = view.form;
+    void _omit;
+    expect(h.call<SaveSettingsResult>('saveSettings', older).saved).toBe(true);
+    expect(props().getProperty('nst.review')).toBeNull();
   });
 
   test('a malformed form is refused with a sentence', () => {

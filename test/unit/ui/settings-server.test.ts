@@ -1,4 +1,9 @@
-import { configJsonFromForm, fieldOfMessage, formFromConfig } from '../../../src/addon/sidebar-settings';
+import {
+  configJsonFromForm,
+  fieldOfMessage,
+  formFromConfig,
+  reviewRetentionProblem,
+} from '../../../src/addon/sidebar-settings';
 import { defaultConfig, parseConfig } from '../../../src/core/config';
 
 describe('settings form ⇄ stored config (pure parts of saveSettings)', () => {
@@ -71,5 +76,28 @@ describe('settings form ⇄ stored config (pure parts of saveSettings)', () => {
     expect(fieldOfMessage('freshness.Closed Won must be a whole number')).toBe('freshness.Closed Won');
     expect(fieldOfMessage('locale must look like en_GB or en_US, got "x"')).toBe('locale');
     expect(fieldOfMessage('something else')).toBe('');
+  });
+
+  test('review tabs to keep: default 8 in the form, carried round, and kept out of the config JSON', () => {
+    expect(form().reviewRetention).toBe(8);
+    const f = { ...formFromConfig(defaultConfig(), {}, 3) };
+    expect(f.reviewRetention).toBe(3);
+    const { json } = configJsonFromForm(f, undefined);
+    expect(JSON.parse(json)).not.toHaveProperty('reviewRetention');
+    expect(JSON.parse(json)).not.toHaveProperty('retention');
+  });
+
+  test('review tabs to keep: 1..52 accepted, anything else refused unless it is what is stored', () => {
+    expect(reviewRetentionProblem(1, 8)).toBeNull();
+    expect(reviewRetentionProblem(52, 8)).toBeNull();
+    expect(reviewRetentionProblem(0, 8)).toEqual({
+      field: 'reviewRetention',
+      message: 'Review tabs to keep must be a whole number from 1 to 52, got 0.',
+    });
+    expect(reviewRetentionProblem(53, 8)?.field).toBe('reviewRetention');
+    expect(reviewRetentionProblem(2.5, 8)?.message).toMatch(/got 2\.5\.$/);
+    expect(reviewRetentionProblem(NaN, 8)?.message).toMatch(/got NaN\.$/);
+    // A value set in the property beyond the sidebar's range does not block saving other settings.
+    expect(reviewRetentionProblem(80, 80)).toBeNull();
   });
 });
