@@ -20,11 +20,6 @@ function engineModule(): Engine {
   return engine;
 }
 
-/** Whether the formula engine (and so HyperFormula) has been loaded in this process. */
-export function formulaEngineLoaded(): boolean {
-  return engine !== undefined;
-}
-
 export interface EngineOptions {
   now: () => Date;
 }

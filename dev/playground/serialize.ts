@@ -89,9 +89,3 @@ export function toWireResult(value: unknown): WireResult {
     throw err;
   }
 }
-
-/** Arguments arrive as JSON (the shim already refused illegal ones); only check the outer shape. */
-export function checkWireArgs(args: unknown): unknown[] {
-  if (!Array.isArray(args)) throw new Error('"args" must be an array.');
-  return args;
-}

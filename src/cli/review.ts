@@ -15,6 +15,7 @@ import {
   decodeSnapshotColumn,
   HISTORY_APP,
   HISTORY_FORMAT,
+  HISTORY_SHEET_NAME,
   type HistoryFile,
 } from '../core/review/codec';
 import { isIsoDate } from '../core/dates/calendar';
@@ -22,8 +23,6 @@ import { dateToIsoDay } from '../core/dates/cell';
 import { parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
 import type { CliEnv, Command } from './commands/types';
-
-const HISTORY_SHEET = 'Next Step Tracker history';
 
 const HELP = `Usage: next-step-tracker review FILE [options]
 
@@ -93,7 +92,7 @@ function putHistory(g: Globals, weeks: string[][]): void {
   if (weeks.length === 0) return;
   const ss = g.SpreadsheetApp.getActive();
   const active = ss.getActiveSheet();
-  const sheet = ss.insertSheet(HISTORY_SHEET, ss.getNumSheets());
+  const sheet = ss.insertSheet(HISTORY_SHEET_NAME, ss.getNumSheets());
   sheet.hideSheet();
   ss.setActiveSheet(active);
   const rows = Math.max(...weeks.map((w) => w.length));
@@ -108,7 +107,7 @@ function putHistory(g: Globals, weeks: string[][]): void {
 }
 
 function takeHistory(g: Globals): string[][] {
-  const sheet = g.SpreadsheetApp.getActive().getSheetByName(HISTORY_SHEET);
+  const sheet = g.SpreadsheetApp.getActive().getSheetByName(HISTORY_SHEET_NAME);
   if (!sheet || sheet.getLastRow() < 1) return [];
   const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues();
   const weeks: Array<{ id: string; cells: string[] }> = [];
@@ -206,7 +205,7 @@ export async function runReview(argv: string[], io: CliIo, env: CliEnv): Promise
   }
   if (out) {
     const api = g.SpreadsheetApp.getActive();
-    const history = api.getSheetByName(HISTORY_SHEET);
+    const history = api.getSheetByName(HISTORY_SHEET_NAME);
     if (history) api.deleteSheet(history); // the workbook holds the pipeline and the review tab
     await emulator.exportXlsx(ss, out);
   }

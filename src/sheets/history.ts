@@ -18,13 +18,14 @@
 import {
   decodeMeta,
   decodePayload,
-  decodeSnapshotColumn,
   encodeSnapshotColumn,
+  HISTORY_SHEET_NAME,
   type SnapshotMeta,
 } from '../core/review/codec';
+
+export { HISTORY_SHEET_NAME };
 import type { Snapshot } from '../core/review/model';
 
-export const HISTORY_SHEET_NAME = 'Next Step Tracker history';
 /** Weekly snapshots kept (this week's included). */
 export const DEFAULT_KEEP_WEEKS = 26;
 
@@ -192,42 +193,4 @@ export function writeSnapshot(
   const excess = kept.slice(0, Math.max(0, kept.length - keep));
   for (const c of excess) writeColumn(sheet, c.col, [], Math.max(state.lastRow, cells.length));
   return [];
-}
-
-/** Every week column, decoded in full (for the CLI's history file). Oldest first; damaged ones skipped. */
-export function readAllHistoryColumns(ss: Spreadsheet): { columns: string[][]; problems: string[] } {
-  const sheet = ss.getSheetByName(HISTORY_SHEET_NAME);
-  if (!sheet || sheet.getLastRow() < 1 || sheet.getLastColumn() < 1) return { columns: [], problems: [] };
-  const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues();
-  const columns: Array<{ weekId: string; cells: string[] }> = [];
-  const problems: string[] = [];
-  for (let c = 0; c < values[0].length; c++) {
-    const cells = values.map((row) => (row[c] == null ? '' : String(row[c])));
-    const r = decodeSnapshotColumn(cells);
-    if (r.empty) continue;
-    if (!r.snapshot) {
-      problems.push(problemLine(r.problem ?? 'a column is unreadable'));
-      continue;
-    }
-    const parts = decodeMeta(cells[0], cells[1]).meta?.parts ?? 0;
-    columns.push({ weekId: r.snapshot.weekId, cells: cells.slice(0, 2 + parts) });
-  }
-  columns.sort((a, b) => (a.weekId < b.weekId ? -1 : 1));
-  return { columns: columns.map((c) => c.cells), problems };
-}
-
-/** Writes week columns (as read by readAllHistoryColumns) into a fresh history sheet (for the CLI). */
-export function writeAllHistoryColumns(ss: Spreadsheet, columns: string[][]): void {
-  if (columns.length === 0) return;
-  const sheet = ensureSheet(ss);
-  const rows = Math.max(...columns.map((c) => c.length));
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < columns.length) {
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns.length - sheet.getMaxColumns());
-  }
-  const values: string[][] = [];
-  for (let r = 0; r < rows; r++) values.push(columns.map((c) => (r < c.length ? c[r] : '')));
-  const range = sheet.getRange(1, 1, rows, columns.length);
-  range.setNumberFormat('@');
-  range.setValues(values);
 }

@@ -46,7 +46,3 @@ export function percent(share: number): string {
   if (!Number.isFinite(share)) return '0%';
   return `${Math.round(Math.max(0, Math.min(1, share)) * 100)}%`;
 }
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -155,12 +155,3 @@ export function fridayOfWeek(iso: IsoDate, weekStart: 'monday' | 'sunday'): IsoD
   const start = startOfWeek(iso, weekStart);
   return addDays(start, weekStart === 'monday' ? 4 : 5);
 }
-
-export function compareIso(a: IsoDate, b: IsoDate): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function utcDateOf(iso: IsoDate): Date {
-  const d = parseIso(iso) as YMD;
-  return new Date(Date.UTC(d.year, d.month - 1, d.day, 12));
-}

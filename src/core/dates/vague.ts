@@ -68,6 +68,3 @@ export const VAGUE_PATTERNS: readonly VaguePattern[] = [
     re: /\b(?:any ?day now|at some (?:point|stage)|in due course|at a later (?:date|stage)|later (?:on|date)|down the (?:road|line)|eventually|in the (?:near|coming|next few) (?:future|weeks|months|days)|in the future|tbc|tbd|tba|asap)\b/gi,
   },
 ];
-
-/** All vague patterns in one regex (for tests and docs). */
-export const VAGUE_TIMING = new RegExp(VAGUE_PATTERNS.map((p) => p.re.source).join('|'), 'gi');

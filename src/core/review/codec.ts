@@ -21,6 +21,8 @@ import { hashString } from './hash';
 import type { Snapshot, SnapshotDeal, SummaryCounts } from './model';
 import { isWeekId } from './week';
 
+/** The hidden sheet the add-on owns for weekly snapshots (the CLI's --history reads and writes it too). */
+export const HISTORY_SHEET_NAME = 'Next Step Tracker history';
 export const HISTORY_APP = 'next-step-tracker';
 export const HISTORY_FORMAT = 1;
 export const CHUNK_CHARS = 40_000;

@@ -24,15 +24,6 @@ export const SECTION_ORDER: readonly SectionId[] = [
   'closed',
 ];
 
-/** The agenda sections: each open deal is in at most one of these (the first whose rule matches). */
-export const AGENDA_SECTIONS: readonly SectionId[] = [
-  'overdue',
-  'due-this-week',
-  'stale',
-  'vague-or-missing',
-  'zombie',
-];
-
 export const SECTION_TITLES: Record<SectionId, string> = {
   overdue: 'Overdue next steps',
   'due-this-week': 'Due this week',
