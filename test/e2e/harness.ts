@@ -2,7 +2,7 @@
  * Browser-test harness over the playground (docs/playground.md lists the selectors).
  *
  *   const pg = await startPlayground();            // in-process server on a free port
- *   const { page, close } = await openBrowser();   // Debian chromium via playwright-core
+ *   const { page, close } = await openBrowser();   // the run's Chromium via playwright-core
  *   await page.goto(pg.url); await waitForPage(page);
  *   await clickMenu(page, 'Open sidebar');
  *   const sidebar = await openSidebar(page);       // the sidebar's Frame
@@ -32,17 +32,17 @@ declare class ClipboardEvent {
 
 declare function getComputedStyle(el: unknown): { backgroundColor: string };
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+// The browser is found and proven once per run by test/e2e/global-setup.js (the packaged Chromium of
+// @sparticuz/chromium, or NST_CHROMIUM), which hands its path or the reason it failed to the workers.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain-JS globalSetup module
+const { FLAGS: CHROMIUM_FLAGS } = require('./global-setup') as { FLAGS: string[] };
+
+/** Where tests put screenshots: a temporary folder, or NST_SCREENSHOTS_DIR (`npm run screenshots`). */
+export function screenshotPath(name: string): string {
+  const dir = process.env.NST_SCREENSHOTS_DIR ?? path.join(os.tmpdir(), 'nst-screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
 
 /** Stable selectors of the playground page (see docs/playground.md). */
 export const SELECTORS = {
@@ -96,8 +96,30 @@ export async function startPlayground(
 ): Promise<RunningPlayground> {
   const logs: string[] = [];
   const pg = await startPlaygroundServer({ ...opts, port: 0, log: (line) => logs.push(line) });
-  return { url: pg.url, loadError: pg.loadError, logs, close: () => pg.close() };
+  const close = track(() => pg.close());
+  return { url: pg.url, loadError: pg.loadError, logs, close };
 }
+
+/**
+ * Everything a suite starts (playground servers with their workers, browsers) is closed after the
+ * file's tests whatever failed, even when a test never reached its own close: an open server or worker
+ * would keep jest from exiting. The harness registers this afterAll in every file that imports it.
+ */
+const stillOpen = new Set<() => Promise<void>>();
+function track(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  const once = (): Promise<void> => {
+    stillOpen.delete(once);
+    closing ??= close();
+    return closing;
+  };
+  stillOpen.add(once);
+  return once;
+}
+afterAll(async () => {
+  const pending = [...stillOpen];
+  await Promise.allSettled(pending.map((close) => close()));
+});
 
 export interface OpenBrowser {
   page: Page;
@@ -105,24 +127,34 @@ export interface OpenBrowser {
   close(): Promise<void>;
 }
 
-/** Debian's chromium with a fresh temporary profile (launchPersistentContext). */
+/**
+ * The run's Chromium with a fresh temporary profile (launchPersistentContext). Fails at once, with the
+ * reason and the fix, when the run's browser could not start (see global-setup.js).
+ */
 export async function openBrowser(): Promise<OpenBrowser> {
+  if (process.env.NST_BROWSER_ERROR) throw new Error(process.env.NST_BROWSER_ERROR);
+  const executablePath = process.env.NST_CHROMIUM_PATH;
+  if (!executablePath)
+    throw new Error('No browser: run the browser suites through jest (test/e2e/global-setup.js).');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nst-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1440, height: 900 },
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1440, height: 900 },
+    });
+  } catch (err) {
+    fs.rmSync(profile, { recursive: true, force: true });
+    throw err;
+  }
+  const close = track(async () => {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  return {
-    page,
-    context,
-    async close() {
-      await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { page, context, close };
 }
 
 /**

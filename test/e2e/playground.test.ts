@@ -1,7 +1,8 @@
 /**
- * The playground in a real browser (Debian chromium via playwright-core): the page, the menu, the real
+ * The playground in a real browser (Chromium via playwright-core): the page, the menu, the real
  * sidebar, edits that fire onEdit, the review tab, google.script.run's rules and the server's guards.
- * Needs the built dist/ (`npm test` builds first). Saves docs/images/sidebar.png and review-tab.png.
+ * Needs the built dist/ (`npm test` builds first). Saves sidebar.png and review-tab.png with
+ * screenshotPath (a temporary folder; `npm run screenshots` points it at docs/images).
  */
 import { spawn } from 'child_process';
 import fs from 'fs';
@@ -20,6 +21,7 @@ import {
   openSheet,
   openSidebar,
   pasteCells,
+  screenshotPath,
   selectCell,
   startPlayground,
   waitForPage,
@@ -45,7 +47,6 @@ declare const window: {
 };
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const IMAGES = path.join(ROOT, 'docs', 'images');
 const DIST_CODE = path.join(ROOT, 'dist', 'Code.js');
 const DIST_SIDEBAR = path.join(ROOT, 'dist', 'Sidebar.html');
 
@@ -111,7 +112,6 @@ beforeAll(() => {
   if (!fs.existsSync(DIST_CODE) || !fs.existsSync(DIST_SIDEBAR)) {
     throw new Error('dist/ is not built: run `npm run build` (npm test does it first).');
   }
-  fs.mkdirSync(IMAGES, { recursive: true });
 });
 
 describe('the playground page on the 200-deal sample', () => {
@@ -220,7 +220,7 @@ describe('the playground page on the 200-deal sample', () => {
     await page.setViewportSize({ width: 1680, height: 940 });
     if (await page.isVisible(SELECTORS.toast)) await page.click(SELECTORS.toastClose);
     await waitIdle(page);
-    await page.screenshot({ path: path.join(IMAGES, 'sidebar.png') });
+    await page.screenshot({ path: screenshotPath('sidebar.png') });
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
@@ -294,7 +294,7 @@ describe('the playground page on the 200-deal sample', () => {
     const viewport = page.viewportSize();
     await page.setViewportSize({ width: 2500, height: 1000 });
     await waitIdle(page);
-    await page.screenshot({ path: path.join(IMAGES, 'review-tab.png') });
+    await page.screenshot({ path: screenshotPath('review-tab.png') });
     if (viewport) await page.setViewportSize(viewport);
     await openSheet(page, 'Pipeline');
   });
