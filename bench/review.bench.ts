@@ -92,12 +92,14 @@ export async function run(log: (line: string) => void): Promise<void> {
     sourceSheet: 'Pipeline',
     config: { weekStart: 'monday' },
   });
-  const layout = layoutReview(model, { sourceSheetId: 0 });
+  const layout = layoutReview(model, { locale: 'en_GB' });
   const modelMs = performance.now() - t;
   log(
     `review compute, ${N} deals: analyzeRows ${analyzeMs.toFixed(0)} ms + review model and layout ${modelMs.toFixed(0)} ms`,
   );
-  log(`review tab rows: ${layout.values.length} (sections capped at 1,000 rows each)`);
+  log(
+    `review tab rows: ${layout.rows.length} (top 3 per owner per section, then every deal, capped at 1,000 per section)`,
+  );
 
   // Through the bundle and the emulator, two weeks running.
   const g1 = createAppsScriptGlobals({ spreadsheet: fixture });

@@ -92,6 +92,8 @@ function writeAtomic(file, text) {
 }
 
 const started = Date.now();
+// The engine's verb lexicon is compiled from WordNet before the bundle that imports it (scripts/lexicon.js).
+require('./lexicon').buildLexicon();
 fs.mkdirSync(dist, { recursive: true });
 buildCode();
 buildSidebar();

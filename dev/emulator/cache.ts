@@ -100,7 +100,8 @@ export class CacheServiceImpl {
     return this.open('getUserCache', this.stores.user(this.ctx.user.email));
   }
 
-  getDocumentCache(): GasCache {
+  getDocumentCache(): GasCache | null {
+    if (this.ctx.beliefs?.noDocumentContext) return null;
     return this.open('getDocumentCache', this.stores.document(this.ctx.ss.id));
   }
 }

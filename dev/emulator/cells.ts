@@ -1,7 +1,8 @@
 /** Reading and writing single cells with Sheets' rules, shared by Range, fixtures and formats. */
 import type { EmulatorContext } from './context';
 import { isDate } from './context';
-import { formulaValue } from './formulas';
+import { ensureEngine, formulaValue } from './formulas';
+import { spilledValue } from './custom-functions';
 import { displayValue, isDateFormat, parseUserInput, TEXT_FORMAT } from './format';
 import type { SheetModel, Stored } from './model';
 import { serialToDate } from './tz';
@@ -16,7 +17,8 @@ export function readCell(ctx: EmulatorContext, sheet: SheetModel, row: number, c
     return formulaValue(ctx.ss, sheet, row, col, { now: () => ctx.now() });
   }
   const v = sheet.getStored(row, col);
-  if (v === null) return '';
+  if (v === null)
+    return spilledValue(ctx.ss, sheet, row, col, () => ensureEngine(ctx.ss, { now: () => ctx.now() })) ?? '';
   if (typeof v === 'number') {
     const f = sheet.numberFormats.get(row, col);
     if (f && isDateFormat(f)) return serialToDate(v, ctx.ss.timeZone);

@@ -164,7 +164,16 @@ export class RuleBuilderImpl extends RuleReader {
     return this.self();
   }
 
+  /**
+   * A rule with a snapshot of the builder (default), or, under the builderSharesState belief, a rule
+   * that keeps reading the builder's draft, so a builder reused for several rules leaves them all
+   * with its last settings (the reference does not say which Apps Script does).
+   */
   build(): GasRule {
+    if (this.ctx.beliefs?.builderSharesState)
+      return asGas<GasRule>(
+        wrap(new RuleImpl(this.ctx, this.draft), 'ConditionalFormatRule', this.ctx.boundary),
+      );
     return makeRule(this.ctx, this.draft);
   }
 }

@@ -19,6 +19,23 @@ export interface Realm {
 export interface Boundary {
   ledger: CallLedger;
   realm?: Realm;
+  /** The OAuth scopes granted (the manifest's oauthScopes); null or absent = not checked. */
+  scopes?: ReadonlySet<string> | null;
+}
+
+/**
+ * Readings of undocumented (or unconfirmed) Apps Script behaviour, switchable so the add-on is tested
+ * under each (docs/emulator.md, "Beliefs"). Defaults are the emulator's best reading.
+ */
+export interface Beliefs {
+  /** ConditionalFormatRuleBuilder.build() returns a rule that keeps reading the builder (default false). */
+  builderSharesState?: boolean;
+  /** getDocumentLock / getDocumentProperties / getDocumentCache return null (no document context). */
+  noDocumentContext?: boolean;
+  /** getDocumentLock alone returns null (the lock half of noDocumentContext). */
+  nullDocumentLock?: boolean;
+  /** Custom functions may read document properties (default true; false = the call is refused). */
+  customFunctionsReadProperties?: boolean;
 }
 
 export interface EmulatorContext {
@@ -35,6 +52,7 @@ export interface EmulatorContext {
   logs: Array<{ level: string; text: string }>;
   /** Utilities.sleep calls (nothing sleeps). */
   sleeps: number[];
+  beliefs?: Beliefs;
 }
 
 export const PROTECTED_MESSAGE =

@@ -24,6 +24,7 @@ import { isDate } from './context';
 import { isDateFormat } from './format';
 import { lettersToColumn } from './a1';
 import { literalFreeCode, sheetsRegex, todaySerial, toEngineFormula, type EngineOptions } from './formulas';
+import { computeSpills, hasCustomFunctions } from './custom-functions';
 
 interface FormulaContext {
   now: () => Date;
@@ -410,6 +411,7 @@ export function engineFor(
     };
     engines.set(ss, st);
     statsOf(ss).builds++;
+    if (hasCustomFunctions(ss)) applySpills(ss, st);
   } else {
     refreshNow(st!, opts, ss);
   }
@@ -470,6 +472,44 @@ function touch(hf: HyperFormula): void {
   }
   const cur = hf.getCellValue({ sheet: id, row: 0, col: 0 });
   hf.setCellContents({ sheet: id, row: 0, col: 0 }, [[typeof cur === 'number' ? cur + 1 : 1]]);
+}
+
+/**
+ * Custom-function cells (custom-functions.ts): computed by the bundle with their arguments read from
+ * this engine, then written in as constants, one block per cell, spilled down and right as in Sheets.
+ */
+function applySpills(ss: EmulatedSpreadsheet, st: EngineState): void {
+  const all = computeSpills(ss, (sheet, row, col) =>
+    readResult(st, st.ids.get(sheet.id)!, row, col, ss.timeZone),
+  );
+  for (const [sheetId, cells] of all) {
+    const hfSheet = st.ids.get(sheetId)!;
+    for (const [at, spill] of cells) {
+      const [r, c] = at.split(',').map(Number);
+      let height = 1;
+      let width = 1;
+      for (const key of spill.cells.keys()) {
+        const [rr, cc] = key.split(',').map(Number);
+        height = Math.max(height, rr - r + 1);
+        width = Math.max(width, cc - c + 1);
+      }
+      const block: RawCellContent[][] = Array.from({ length: height }, () =>
+        new Array<RawCellContent>(width).fill(null),
+      );
+      const v = spill.value;
+      block[0][0] = typeof v === 'string' && /^#[A-Z/0!?]+$/.test(v) ? v : toRaw(v, ss.timeZone);
+      for (const [key, value] of spill.cells) {
+        const [rr, cc] = key.split(',').map(Number);
+        block[rr - r][cc - c] = toRaw(value, ss.timeZone);
+      }
+      st.hf.setCellContents({ sheet: hfSheet, row: r - 1, col: c - 1 }, block);
+    }
+  }
+}
+
+/** Builds the engine (and computes custom-function cells) for this document version if needed. */
+export function ensureEngine(ss: EmulatedSpreadsheet, opts: EngineOptions): void {
+  engineFor(ss, opts);
 }
 
 /** Converts an engine result at an address to what Sheets' getValues gives. */

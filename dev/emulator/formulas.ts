@@ -27,6 +27,9 @@ export interface EngineOptions {
 /** The computed value of a formula cell (loads the engine). */
 export const formulaValue: Engine['formulaValue'] = (...args) => engineModule().formulaValue(...args);
 
+/** Builds the formula engine for the document's current version (computing custom functions). */
+export const ensureEngine: Engine['ensureEngine'] = (...args) => engineModule().ensureEngine(...args);
+
 /** Evaluates rule formulas at cells of a scratch sheet (loads the engine); see formula-engine.ts. */
 export const evaluateAt: Engine['evaluateAt'] = (...args) => engineModule().evaluateAt(...args);
 

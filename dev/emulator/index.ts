@@ -6,7 +6,7 @@ import * as path from 'path';
 import { ChartType } from './charts';
 import { CacheServiceImpl, CacheStores } from './cache';
 import { coloursFrom, evaluateRules, type CfMatch } from './conditional-format';
-import type { AuthModeName, Boundary, EmulatorContext } from './context';
+import type { AuthModeName, Beliefs, Boundary, EmulatorContext } from './context';
 import { HtmlServiceImpl } from './html';
 import { CallLedger } from './ledger';
 import { LockServiceImpl, LockStore } from './lock';
@@ -19,6 +19,7 @@ import { spreadsheetFromFixture, type SpreadsheetFixture } from './fixture';
 import { UiRecorder } from './ui';
 import { LoggerImpl, makeConsole, SessionImpl, UtilitiesImpl } from './utilities';
 import { unwrap, wrap } from './wrap';
+import { manifestScopes } from './scopes';
 
 export { CallLedger } from './ledger';
 export { EmulatedSpreadsheet, SheetModel } from './model';
@@ -41,7 +42,8 @@ export { shiftFormula, sheetsRegex } from './formulas';
 export type { CfMatch } from './conditional-format';
 export { viewSheet } from './view';
 export type { SheetView, ViewOptions } from './view';
-export type { AuthModeName } from './context';
+export type { AuthModeName, Beliefs } from './context';
+export { SCOPE, scopesFor, manifestScopes } from './scopes';
 
 export interface EmulatorOptions {
   spreadsheet?: EmulatedSpreadsheet | SpreadsheetFixture;
@@ -60,6 +62,14 @@ export interface EmulatorOptions {
   triggers?: TriggerStore;
   /** Caption of createAddonMenu() menus (Extensions ▸ name). */
   addonName?: string;
+  /**
+   * OAuth scopes granted to the script. Default: the `oauthScopes` of the repository's appsscript.json.
+   * A call whose scope is missing throws Apps Script's "Specified permissions are not sufficient"
+   * error. `null` turns the check off.
+   */
+  oauthScopes?: readonly string[] | null;
+  /** Switches for behaviour the reference does not settle (docs/emulator.md, "Beliefs"). */
+  beliefs?: Beliefs;
 }
 
 type Service<T> = T;
@@ -105,7 +115,8 @@ export function createAppsScriptGlobals(options: EmulatorOptions = {}): AppsScri
         ? spreadsheetFromFixture(options.spreadsheet)
         : newSpreadsheet(options);
   const ledger = options.ledger ?? new CallLedger();
-  const boundary: Boundary = { ledger };
+  const scopes = options.oauthScopes === undefined ? manifestScopes() : options.oauthScopes;
+  const boundary: Boundary = { ledger, scopes: scopes ? new Set(scopes) : null };
   const nowOpt = options.now;
   const now = (): Date =>
     typeof nowOpt === 'function' ? nowOpt() : nowOpt ? new Date(nowOpt.getTime()) : new Date();
@@ -123,6 +134,7 @@ export function createAppsScriptGlobals(options: EmulatorOptions = {}): AppsScri
     scriptTimeZone: options.timeZone ?? ss.timeZone,
     logs: [],
     sleeps: [],
+    beliefs: { ...options.beliefs },
   };
   const properties = options.properties ?? ss.service('properties', () => new PropertyStores());
   const cache = options.cache ?? ss.service('cache', () => new CacheStores());

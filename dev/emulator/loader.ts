@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as vm from 'vm';
 import type { AppsScriptGlobals } from './index';
 import type { Realm } from './context';
+import { customFunctionNames, registerCustomFunctions } from './custom-functions';
 
 const SERVICES = [
   'SpreadsheetApp',
@@ -46,6 +47,7 @@ export function loadBundleSource(
   source: string,
   globals: AppsScriptGlobals,
   filename = 'Code.js',
+  options: { customFunctionCopy?: boolean } = {},
 ): BundleFunctions {
   const sandbox: Record<string, unknown> = {};
   for (const name of SERVICES) sandbox[name] = globals[name];
@@ -65,6 +67,32 @@ export function loadBundleSource(
     if (before.has(key)) continue;
     const v = (context as Record<string, unknown>)[key];
     if (typeof v === 'function') out[key] = v as (...args: unknown[]) => unknown;
+  }
+  // Formulas of this spreadsheet may call the bundle's @customfunction functions: Sheets runs them in
+  // AuthMode.CUSTOM_FUNCTION, so they get their own copy of the bundle, loaded on first use.
+  if (!options.customFunctionCopy) {
+    const names = customFunctionNames(source);
+    registerCustomFunctions(globals.spreadsheet, names, () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- index imports this module
+      const { createAppsScriptGlobals } = require('./index') as typeof import('./index');
+      const cfGlobals = createAppsScriptGlobals({
+        spreadsheet: globals.spreadsheet,
+        authMode: 'CUSTOM_FUNCTION',
+        now: () => globals.now(),
+      });
+      const fns = loadBundleSource(source, cfGlobals, filename, { customFunctionCopy: true });
+      const realm = cfGlobals.boundary.realm as Realm;
+      // Sheets hands over Dates the function's own code recognises: rebuild them in the vm's realm.
+      const inRealm = (v: unknown): unknown =>
+        Array.isArray(v)
+          ? v.map(inRealm)
+          : Object.prototype.toString.call(v) === '[object Date]'
+            ? new realm.Date((v as Date).getTime())
+            : v;
+      return Object.fromEntries(
+        names.filter((n) => fns[n]).map((n) => [n, (...args: unknown[]) => fns[n](...args.map(inRealm))]),
+      );
+    });
   }
   return out;
 }

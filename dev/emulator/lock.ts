@@ -78,7 +78,9 @@ export class LockServiceImpl {
     return this.open('getUserLock', `user:${this.ctx.user.email}`);
   }
 
-  getDocumentLock(): GasLock {
+  /** null outside a document context (reference: "Lock|null"); the emulator's noDocumentContext belief. */
+  getDocumentLock(): GasLock | null {
+    if (this.ctx.beliefs?.noDocumentContext || this.ctx.beliefs?.nullDocumentLock) return null;
     return this.open('getDocumentLock', `document:${this.ctx.ss.id}`);
   }
 }

@@ -45,6 +45,10 @@ export class SparseGrid<T> {
     if (row - 1 < this.rows.length) this.rows.splice(row - 1, 0, ...new Array<undefined>(count));
   }
 
+  deleteCols(col: number, count: number): void {
+    for (const r of this.rows) if (r && col - 1 < r.length) r.splice(col - 1, count);
+  }
+
   insertCols(col: number, count: number): void {
     for (const r of this.rows)
       if (r && col - 1 < r.length) r.splice(col - 1, 0, ...new Array<undefined>(count));
@@ -110,6 +114,8 @@ export class SheetModel {
   frozenRows = 0;
   frozenColumns = 0;
   hidden = false;
+  /** Columns hidden with hideColumns (1-based). */
+  hiddenColumns = new Set<number>();
   /** Number of formula cells, so sheets without formulas never touch the formula engine. */
   formulaCount = 0;
 

@@ -120,7 +120,14 @@ export class PropertiesServiceImpl {
     return asGas<GasProperties>(wrap(new PropertiesImpl(this.ctx, store), 'Properties', this.ctx.boundary));
   }
 
-  getDocumentProperties(): GasProperties {
+  /**
+   * null when document properties are unavailable (reference); the noDocumentContext belief. Custom
+   * functions read them unless the customFunctionsReadProperties belief is switched off.
+   */
+  getDocumentProperties(): GasProperties | null {
+    if (this.ctx.beliefs?.noDocumentContext) return null;
+    if (this.ctx.authMode === 'CUSTOM_FUNCTION' && this.ctx.beliefs?.customFunctionsReadProperties === false)
+      throw new Error('You do not have permission to call PropertiesService.getDocumentProperties');
     return this.open('getDocumentProperties', this.stores.document(this.ctx.ss.id));
   }
 

@@ -176,6 +176,7 @@ export class SheetImpl implements Pick<
       if (row && col - 1 < row.length) row.splice(col - 1, 0, ...new Array<null>(n).fill(null));
     for (const g of this.sheet.grids()) g.insertCols(col, n);
     this.sheet.maxColumns += n;
+    this.sheet.hiddenColumns = new Set([...this.sheet.hiddenColumns].map((c) => (c >= col ? c + n : c)));
     this.shiftBoxes((b) => {
       if (b.col >= col) b.col += n;
       else if (b.col + b.cols > col) b.cols += n;
@@ -246,6 +247,64 @@ export class SheetImpl implements Pick<
       delta: -howMany,
     });
     this.ctx.ss.version++;
+  }
+
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.writeWhole('deleteColumns');
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.sheet.maxColumns) {
+      throw new Error('Those columns are out of bounds.');
+    }
+    if (howMany >= this.sheet.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
+    for (const row of this.sheet.values) if (row) row.splice(columnPosition - 1, howMany);
+    for (const g of this.sheet.grids()) g.deleteCols(columnPosition, howMany);
+    this.sheet.maxColumns -= howMany;
+    const end = columnPosition + howMany;
+    this.sheet.hiddenColumns = new Set(
+      [...this.sheet.hiddenColumns]
+        .filter((c) => c < columnPosition || c >= end)
+        .map((c) => (c >= end ? c - howMany : c)),
+    );
+    this.shiftBoxes((b) => {
+      const bEnd = b.col + b.cols;
+      const keptBefore = Math.max(0, Math.min(bEnd, columnPosition) - b.col);
+      const keptAfter = Math.max(0, bEnd - Math.max(b.col, end));
+      b.cols = keptBefore + keptAfter;
+      b.col = b.col >= end ? b.col - howMany : Math.min(b.col, columnPosition);
+    });
+    // Areas wholly inside the deleted columns disappear, as in Sheets.
+    this.sheet.merges = this.sheet.merges.filter((m) => m.cols > 0 && !(m.rows === 1 && m.cols === 1));
+    this.sheet.protections = this.sheet.protections.filter((p) => p.box.cols > 0);
+    for (const r of this.sheet.conditionalFormats) r.ranges = r.ranges.filter((b) => b.cols > 0);
+    this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter((r) => r.ranges.length > 0);
+    applyStructuralEdit(this.ctx.ss, {
+      sheetName: this.sheet.name,
+      axis: 'col',
+      at: columnPosition,
+      delta: -howMany,
+    });
+    this.ctx.ss.version++;
+  }
+
+  deleteColumn(columnPosition: number): GasSheet {
+    this.deleteColumns(columnPosition, 1);
+    return this.self();
+  }
+
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this.write('hideColumns');
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.sheet.hiddenColumns.add(c);
+    this.ctx.ss.version++;
+  }
+
+  showColumns(columnIndex: number, numColumns = 1): void {
+    this.write('showColumns');
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.sheet.hiddenColumns.delete(c);
+    this.ctx.ss.version++;
+  }
+
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    this.read('isColumnHiddenByUser');
+    return this.sheet.hiddenColumns.has(columnPosition);
   }
 
   deleteRow(rowPosition: number): GasSheet {

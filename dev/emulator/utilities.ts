@@ -164,13 +164,21 @@ export class SessionImpl {
     return u as unknown as GoogleAppsScript.Base.User; // User has only deprecated members besides getEmail
   }
 
-  /** Custom functions run anonymously: the active user's email is empty, as in Apps Script. */
+  /**
+   * The email is "not available in any context that allows a script to run without that user's
+   * authorization, like a simple onOpen(e) or onEdit(e) trigger, a custom function" (User.getEmail
+   * reference): empty in NONE, LIMITED and CUSTOM_FUNCTION, the user's own in FULL.
+   */
+  private email(): string {
+    return this.ctx.authMode === 'FULL' ? this.ctx.user.email : '';
+  }
+
   getActiveUser(): GoogleAppsScript.Base.User {
-    return this.userFor(this.ctx.authMode === 'CUSTOM_FUNCTION' ? '' : this.ctx.user.email);
+    return this.userFor(this.email());
   }
 
   getEffectiveUser(): GoogleAppsScript.Base.User {
-    return this.userFor(this.ctx.authMode === 'CUSTOM_FUNCTION' ? '' : this.ctx.user.email);
+    return this.userFor(this.email());
   }
 
   getScriptTimeZone(): string {

@@ -4,6 +4,7 @@
  * "not emulated: Class.method" so gaps are loud instead of silently undefined.
  */
 import type { Boundary, Realm } from './context';
+import { checkScope } from './scopes';
 
 const targets = new WeakMap<object, object>();
 
@@ -38,10 +39,15 @@ export function wrap<T extends object>(impl: T, className: string, boundary: Bou
       const value: unknown = Reflect.get(target, prop, target);
       if (typeof value === 'function') {
         return (...args: unknown[]) => {
-          boundary.ledger.record(`${className}.${prop}`);
+          const method = `${className}.${prop}`;
+          boundary.ledger.record(method);
           const realm = boundary.realm;
-          if (!realm) return (value as (...a: unknown[]) => unknown).apply(target, args);
+          if (!realm) {
+            checkScope(boundary.scopes ?? null, method);
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          }
           try {
+            checkScope(boundary.scopes ?? null, method);
             return toRealm((value as (...a: unknown[]) => unknown).apply(target, args), realm);
           } catch (err) {
             // Code in the vm tests `e instanceof Error` against its own Error.

@@ -16,6 +16,22 @@ export interface PlaygroundOptions {
   fixturePath?: string;
   /** The emulated user (default rep@example.com). */
   user?: string;
+  /** How the user's file's numeric dates read (en_GB, en_US); default: from the file's own dates. */
+  locale?: string;
+  /**
+   * Set by the server when a worker died while opening `file` (e.g. out of memory): the next worker
+   * opens the sample instead and shows this in the red banner, rather than dying again.
+   */
+  startupFailure?: string;
+}
+
+/** A dialog the add-on opened with showModalDialog / showModelessDialog (its HTML is at /dialog). */
+export interface HtmlDialogState {
+  serial: number;
+  title: string;
+  width: number;
+  height: number;
+  modal: boolean;
 }
 
 export type DialogButton = 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
@@ -68,6 +84,12 @@ export interface DocState {
   menu: Array<MenuEntry | null>;
   sidebar: SidebarState | null;
   loadError: string | null;
+  /** A note that is not an error (the file's dates disagree with --locale). */
+  notice: string | null;
+  /** The spreadsheet's locale and where it came from (a user's file: its own dates, or --locale). */
+  locale: string;
+  localeSource: string;
+  htmlDialog: HtmlDialogState | null;
   selection: SelectionState | null;
   version: number;
   serverFunctions: string[];
@@ -132,7 +154,8 @@ export type PageEvent =
   | { name: 'toast'; data: ToastEvent }
   | { name: 'changed'; data: { version: number } }
   | { name: 'selection'; data: SelectionState }
-  | { name: 'sidebar'; data: SidebarState };
+  | { name: 'sidebar'; data: SidebarState }
+  | { name: 'html-dialog'; data: HtmlDialogState };
 
 export type WorkerOp =
   | { op: 'state' }
@@ -145,6 +168,9 @@ export type WorkerOp =
   | { op: 'sidebar-closed' }
   | { op: 'sidebar-html' }
   | { op: 'rpc'; fn: string; args: unknown[] }
+  | { op: 'dialog-html' }
+  | { op: 'html-dialog-closed'; serial: number }
+  | { op: 'set-today'; today: string }
   | { op: 'reset' };
 
 export interface RpcReply {

@@ -11,6 +11,7 @@ import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import { MessageChannel, Worker } from 'worker_threads';
+import { isIsoDate } from '../../src/core/dates/calendar';
 import type {
   DialogAnswer,
   DialogRequest,
@@ -89,10 +90,12 @@ class WorkerHost {
   /** When the request at the head of the queue (the one running) started running. */
   private headSince = Date.now();
   private exitReason: string | null = null;
+  /** Whether the current worker has said it is ready (a death before that is a failed load). */
+  private started = false;
   private readonly watchdog: NodeJS.Timeout;
 
   constructor(
-    private readonly options: PlaygroundOptions,
+    private options: PlaygroundOptions,
     private readonly onDialog: (d: DialogRequest | null) => void,
     private readonly log: (line: string) => void,
     private readonly onRestart: () => void,
@@ -121,9 +124,11 @@ class WorkerHost {
     });
     let resolveReady!: (v: string | null) => void;
     this.ready = new Promise((r) => (resolveReady = r));
+    this.started = false;
     const restarted = this.exitReason !== null;
     this.worker.on('message', (m: ToMain) => {
       if (m.type === 'ready') {
+        this.started = true;
         resolveReady(m.loadError);
         this.headSince = Date.now();
         if (restarted) this.onRestart();
@@ -150,6 +155,16 @@ class WorkerHost {
       this.pending.clear();
       this.clearDialog();
       resolveReady('The playground worker stopped before it was ready.');
+      if (!this.started && this.options.file && !this.options.startupFailure && !this.closed) {
+        // It died opening the user's file (out of memory, a crash in a reader): open the sample instead
+        // and say why in the red banner, rather than dying again in a restart loop.
+        this.options = {
+          ...this.options,
+          startupFailure:
+            `Could not open ${path.basename(this.options.file)}: the playground stopped while reading it ` +
+            `(exit ${code}). Showing the sample pipeline instead.`,
+        };
+      }
       if (!this.closed) {
         this.log(`playground worker exited (${code}); starting a fresh one`);
         this.exitReason = this.exitReason ?? reason;
@@ -276,6 +291,10 @@ export function injectShim(html: string, serverFunctions: string[]): string {
 
 export async function startPlaygroundServer(options: StartOptions = {}): Promise<Playground> {
   const log = options.log ?? ((line: string) => console.log(line));
+  if (options.today !== undefined && !isIsoDate(options.today))
+    throw new Error(`today: "${options.today}" is not a date (YYYY-MM-DD, a real calendar day)`);
+  if (options.locale !== undefined && !/^[a-z]{2,3}(?:_[A-Z]{2})?$/.test(options.locale))
+    throw new Error(`locale: "${options.locale}" is not a locale such as en_GB or en_US`);
   const clients = new Set<http.ServerResponse>();
   let port = 0;
 
@@ -300,6 +319,7 @@ export async function startPlaygroundServer(options: StartOptions = {}): Promise
     htmlDir: options.htmlDir,
     fixturePath: options.fixturePath,
     user: options.user,
+    locale: options.locale,
   };
   const host = new WorkerHost(
     workerOptions,
@@ -379,6 +399,16 @@ export async function startPlaygroundServer(options: StartOptions = {}): Promise
         return sendJson(res, 200, await op({ op: 'state' }));
       case 'GET /api/sheet':
         return sendJson(res, 200, await op({ op: 'sheet', name: url.searchParams.get('name') ?? '' }));
+      case 'GET /dialog': {
+        const { html, serverFunctions } = (await op({ op: 'dialog-html' })) as {
+          html: string | null;
+          serverFunctions: string[];
+        };
+        if (html === null) return send(res, 404, 'No dialog is open.', 'text/plain; charset=utf-8');
+        return send(res, 200, injectShim(html, serverFunctions), 'text/html; charset=utf-8', {
+          'Content-Security-Policy': SIDEBAR_CSP,
+        });
+      }
       case 'GET /sidebar': {
         const { html, serverFunctions } = (await op({ op: 'sidebar-html' })) as {
           html: string | null;
@@ -398,7 +428,10 @@ export async function startPlaygroundServer(options: StartOptions = {}): Promise
     }
 
     if (req.method !== 'POST') throw new HttpError(404, `Not found: ${url.pathname}`);
-    const body = (await readBody(req)) as Record<string, unknown>;
+    const parsed = await readBody(req);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new HttpError(400, 'The request body must be a JSON object.');
+    const body = parsed as Record<string, unknown>;
     switch (url.pathname) {
       case '/rpc': {
         const fn = str(body.fn, 'fn');
@@ -457,6 +490,15 @@ export async function startPlaygroundServer(options: StartOptions = {}): Promise
           accepted ? 200 : 409,
           accepted ? { ok: true } : { ok: false, error: { message: 'That dialog is no longer open.' } },
         );
+      }
+      case '/api/html-dialog-closed':
+        await op({ op: 'html-dialog-closed', serial: Number(body.serial) });
+        return sendJson(res, 200, { ok: true });
+      case '/api/today': {
+        const today = str(body.today, 'today');
+        if (!isIsoDate(today)) throw new HttpError(400, `"${today}" is not a date (YYYY-MM-DD).`);
+        await op({ op: 'set-today', today });
+        return sendJson(res, 200, { ok: true });
       }
       case '/api/reset':
         await op({ op: 'reset' });

@@ -27,6 +27,7 @@ import type {
   DialogButton,
   DialogRequest,
   DocState,
+  HtmlDialogState,
   MenuEntry,
   PageEvent,
   PlaygroundOptions,
@@ -35,13 +36,22 @@ import type {
   SheetView,
 } from './protocol';
 import { toWireResult } from './serialize';
+import { scanTableFile } from '../../src/cli/table-file';
+import { isIsoDate } from '../../src/core/dates/calendar';
+import { decideDateOrder, emptyEvidence, scanRow } from '../../src/core/dates/date-order';
 
 type Globals = AppsScriptGlobals;
 type BundleFns = Record<string, unknown>;
 type AuthMode = 'LIMITED' | 'FULL';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-export const DEFAULT_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'pipeline-200.json');
+/** The default document: the 200-deal team pipeline without the test fixture's attack rows. */
+export const DEFAULT_FIXTURE = path.join(ROOT, 'dev', 'playground', 'demo-pipeline.json');
+/**
+ * A file whose sheets reach past this many cells (last row × last column actually used) is refused
+ * with the red banner: the playground holds the document in memory in one browser tab's worker.
+ */
+export const PLAYGROUND_MAX_CELLS = 2_000_000;
 /** The fixture's reference "today" when the fixture does not record one. */
 export const FIXTURE_TODAY = '2026-03-11';
 export const DEFAULT_USER = 'rep@example.com';
@@ -56,6 +66,13 @@ export interface SessionHooks {
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** This machine's locale from LC_ALL / LC_TIME / LANG (as the CLI reads it), else en_US. */
+function machineLocale(): string {
+  const lang = process.env.LC_ALL || process.env.LC_TIME || process.env.LANG || '';
+  const m = /^([a-z]{2,3})_([A-Z]{2})/.exec(lang);
+  return m ? `${m[1]}_${m[2]}` : 'en_US';
+}
 
 /** Today's date in a time zone, as YYYY-MM-DD. */
 function isoToday(timeZone: string, at = new Date()): string {
@@ -112,6 +129,20 @@ export class PlaygroundSession {
   private viewer!: Globals;
   private recorder!: UiRecorder;
   private loadError: string | null = null;
+  /** A yellow note under the menu (the file's dates disagree with --locale, or mix both orders). */
+  private notice: string | null = null;
+  /** The locale the user's file was read with, and why. */
+  private localeSource = '';
+  /** The dialog a showModalDialog / showModelessDialog call opened, until the page closes it. */
+  private htmlDialog: {
+    serial: number;
+    title: string;
+    html: string;
+    width: number;
+    height: number;
+    modal: boolean;
+  } | null = null;
+  private htmlDialogSerial = 0;
   private today = FIXTURE_TODAY;
   private todaySource = 'fixture date';
   private sidebarSerial = 0;
@@ -135,10 +166,13 @@ export class PlaygroundSession {
 
   /** Loads the document (the user's file, else the fixture), then the bundle, then runs onOpen. */
   async load(): Promise<void> {
-    this.loadError = null;
+    this.loadError = this.options.startupFailure ?? null;
+    this.notice = null;
+    this.localeSource = '';
+    this.htmlDialog = null;
     this.fixture = null;
     let spreadsheet: EmulatedSpreadsheet | null = null;
-    if (this.options.file) {
+    if (this.options.file && !this.options.startupFailure) {
       const file = path.resolve(this.options.file);
       try {
         if (!fs.existsSync(file)) throw new Error('no such file');
@@ -161,8 +195,33 @@ export class PlaygroundSession {
     this.runOnOpen();
   }
 
+  /**
+   * Reads the file once to check its size (from its actual cells) and learn its date order from its
+   * own numeric dates (core/dates/date-order.ts), then imports it with that locale: a US export reads
+   * "03/04/2026" as 4 March and a day-first one as 3 April, with no flag. --locale wins when given; a
+   * disagreement is said once, in the notice.
+   */
   private async openUserFile(file: string): Promise<EmulatedSpreadsheet> {
-    const ss = await importTableFile(file);
+    const evidence = emptyEvidence();
+    await scanTableFile(
+      file,
+      { sheet: () => true, row: (_, cells) => scanRow(evidence, cells) },
+      { maxCells: PLAYGROUND_MAX_CELLS },
+    );
+    const fallback = machineLocale();
+    const decision = decideDateOrder(evidence, {
+      given: this.options.locale,
+      givenWhat: '--locale',
+      fallback,
+    });
+    this.notice = decision.warning ?? null;
+    this.localeSource =
+      this.options.locale !== undefined
+        ? '--locale'
+        : decision.source === 'data'
+          ? `dates read ${decision.order}, from the file`
+          : `the file's dates cannot tell; this machine's locale`;
+    const ss = await importTableFile(file, { locale: decision.locale });
     const cells = ss.sheets.reduce((n, s) => n + s.lastRow() * s.lastColumn(), 0);
     if (cells === 0) throw new Error('it holds no table');
     return ss;
@@ -183,7 +242,7 @@ export class PlaygroundSession {
   private decideToday(userFile: boolean): void {
     const tz = this.ss.timeZone;
     const realToday = isoToday(tz);
-    if (this.options.today) {
+    if (this.options.today && isIsoDate(this.options.today)) {
       this.today = this.options.today;
       this.todaySource = '--today';
     } else if (userFile) {
@@ -315,7 +374,7 @@ export class PlaygroundSession {
 
   private call(mode: AuthMode, fn: string, args: unknown[]): unknown {
     const fns = this.bundle(mode);
-    const f = fns[fn];
+    const f = Object.prototype.hasOwnProperty.call(fns, fn) ? fns[fn] : undefined;
     if (typeof f !== 'function') throw new Error(`Script function not found: ${fn}`);
     return (f as (...a: unknown[]) => unknown)(...args);
   }
@@ -377,6 +436,13 @@ export class PlaygroundSession {
   private drainUi(): void {
     const rec = this.recorder;
     for (const t of rec.toasts.splice(0)) this.events.push({ name: 'toast', data: t });
+    if (rec.dialogs.length) {
+      // showModalDialog / showModelessDialog: the page draws the last one (a new one replaces it, as in Sheets).
+      const d = rec.dialogs[rec.dialogs.length - 1];
+      rec.dialogs.splice(0);
+      this.htmlDialog = { serial: ++this.htmlDialogSerial, ...d };
+      this.events.push({ name: 'html-dialog', data: this.htmlDialogState()! });
+    }
     if (rec.sidebars.length) {
       this.sidebarSerial++;
       this.sidebarOpen = true;
@@ -426,6 +492,10 @@ export class PlaygroundSession {
           ? { title: this.sidebarHtml.title, serial: this.sidebarSerial }
           : null,
       loadError: this.loadError,
+      notice: this.notice,
+      locale: this.ss.locale,
+      localeSource: this.localeSource,
+      htmlDialog: this.htmlDialogState(),
       selection: this.selection(),
       version: this.version,
       serverFunctions: this.serverFunctions(),
@@ -435,8 +505,12 @@ export class PlaygroundSession {
   /** The bundle's public top-level functions: what google.script.run exposes (names ending in _ are private). */
   serverFunctions(): string[] {
     try {
-      return Object.keys(this.bundle('FULL'))
-        .filter((k) => typeof this.bundle('FULL')[k] === 'function' && !k.endsWith('_'))
+      const fns = this.bundle('FULL');
+      return Object.keys(fns)
+        .filter(
+          (k) =>
+            Object.prototype.hasOwnProperty.call(fns, k) && typeof fns[k] === 'function' && !k.endsWith('_'),
+        )
         .sort();
     } catch {
       return [];
@@ -452,6 +526,33 @@ export class PlaygroundSession {
 
   sidebarClosed(): void {
     this.sidebarOpen = false;
+  }
+
+  private htmlDialogState(): HtmlDialogState | null {
+    const d = this.htmlDialog;
+    return d ? { serial: d.serial, title: d.title, width: d.width, height: d.height, modal: d.modal } : null;
+  }
+
+  /** The open dialog's HTML (served at /dialog with the google.script.run shim), else null. */
+  dialogHtml(): { html: string | null; serverFunctions: string[] } {
+    return { html: this.htmlDialog?.html ?? null, serverFunctions: this.serverFunctions() };
+  }
+
+  /** The page closed the dialog (its × or google.script.host.close()). */
+  htmlDialogClosed(serial: number): void {
+    if (this.htmlDialog && this.htmlDialog.serial === serial) this.htmlDialog = null;
+  }
+
+  /**
+   * Moves "today" (the page's date control) without reloading: the document, the sidebar and every
+   * change stay; the add-on's clock, TODAY() in formulas and highlights follow.
+   */
+  setToday(iso: string): void {
+    if (!isIsoDate(iso)) throw new Error(`"${iso}" is not a date (YYYY-MM-DD).`);
+    this.today = iso;
+    this.todaySource = 'set in the page';
+    this.version++;
+    this.events.push({ name: 'changed', data: { version: this.version } });
   }
 
   private selection(): SelectionState | null {
@@ -552,6 +653,12 @@ export class PlaygroundSession {
     }
     for (let c = 0; c < cols; c++) {
       const set = model.columnWidths.get(c + 1);
+      // A hidden column (hideColumns, e.g. the highlights' helper) is drawn 0 px wide and empty.
+      if (model.hiddenColumns.has(c + 1)) {
+        widths.push(0);
+        for (const row of cells) if (row[c] !== undefined) row[c] = null;
+        continue;
+      }
       widths.push(set ?? Math.max(90, Math.min(330, Math.round(longest[c] * 7 + 14))));
     }
     return {
@@ -698,7 +805,9 @@ export class PlaygroundSession {
 
   /** google.script.run: the sidebar's call, with Apps Script's rules for what may come back. */
   rpc(fn: string, args: unknown[]): RpcReply {
-    if (fn.endsWith('_') || fn === '') {
+    // Only the bundle's own public functions: not 'constructor', 'toString' or '__proto__' (which an
+    // object lookup would find on Object.prototype), not private names ending in _.
+    if (!this.serverFunctions().includes(fn)) {
       return { ok: false, error: { name: 'ScriptError', message: `Script function not found: ${fn}` } };
     }
     let result: unknown;

@@ -54,6 +54,12 @@ async function handle(m: WorkerOp): Promise<unknown> {
       return session.sidebar();
     case 'rpc':
       return session.rpc(m.fn, m.args);
+    case 'dialog-html':
+      return session.dialogHtml();
+    case 'html-dialog-closed':
+      return session.htmlDialogClosed(m.serial);
+    case 'set-today':
+      return session.setToday(m.today);
     case 'reset':
       return session.reset();
   }

@@ -6,6 +6,7 @@
 import type { AnalyzeContext } from '../core/types';
 import type { Config } from '../core/config';
 import { dateToIsoDay } from '../core/dates/cell';
+import { intlAgrees, intlWallClock, utilitiesDay, utilitiesKnowsZone } from './zone-check';
 
 /** Used when the spreadsheet's time zone cannot be read. */
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -23,7 +24,8 @@ function validZone(zone: unknown): zone is string {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
   } catch {
-    return false;
+    // A runtime whose Intl lacks time-zone data: Apps Script's own formatter decides (zone-check.ts).
+    return intlWallClock(0, 'UTC') === undefined && utilitiesKnowsZone(zone);
   }
 }
 
@@ -59,6 +61,10 @@ export function analysisContext(
   config?: Config | null,
 ): AnalyzeContext {
   const { timeZone, locale } = sheetZoneAndLocale(ss, config);
-  const today = dateToIsoDay(now, timeZone) ?? now.toISOString().slice(0, 10);
+  // Intl is checked against Utilities.formatDate once per execution; where they differ, Utilities wins.
+  const today =
+    (intlAgrees(timeZone) ? dateToIsoDay(now, timeZone) : (utilitiesDay(now, timeZone) ?? undefined)) ??
+    dateToIsoDay(now, timeZone) ??
+    now.toISOString().slice(0, 10);
   return { today, timeZone, locale };
 }

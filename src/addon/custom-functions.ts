@@ -7,9 +7,10 @@
  *   changes, so a date-relative answer ("overdue") would go stale silently. CHECK and SCORE judge the
  *   text (the verdict), never the timing; DUE returns a date only when it can be read without knowing
  *   today (an absolute date, or one resolved against written_on / the text's own log date).
- * - They run in AuthMode.CUSTOM_FUNCTION: the only service they read is the spreadsheet's time zone and
- *   locale; when that is unavailable they use UTC and en_US (DEFAULT_TIME_ZONE, DEFAULT_LOCALE). Saved
- *   settings (custom phrase lists) are not readable there, so they use the default configuration.
+ * - They run in AuthMode.CUSTOM_FUNCTION: they read the spreadsheet's time zone and locale (else UTC
+ *   and en_US: DEFAULT_TIME_ZONE, DEFAULT_LOCALE) and the settings saved in the sidebar (document
+ *   properties; else the default configuration, docs/decisions.md D8). Sheets caches their results, so
+ *   a settings change shows in a cell once its arguments change.
  * - Bad arguments throw an Error whose message says what to fix (Sheets shows it on the cell).
  */
 import type { CellValue, IsoDate, TextAnalysis } from '../core/types';
@@ -19,6 +20,7 @@ import { cellToIsoDate } from '../core/dates/cell';
 import { sharedDefaultConfig, type Config } from '../core/config';
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, sheetZoneAndLocale } from './context';
 import { zonedMidnight } from '../sheets/zoned-date';
+import { loadSettings } from '../sheets/settings';
 
 /** Fixed "today"s handed to the engine: results never depend on the real date. Two, far apart, so
  *  NEXTSTEP_DUE can tell a date that needs today (it moves between them) from one that does not. */
@@ -97,7 +99,21 @@ function requireNextSteps(fn: string, example: string, next: unknown): void {
   if (next === undefined) throw new Error(`${fn}: next_steps is required, e.g. ${example}`);
 }
 
-/** The spreadsheet's zone and locale if this auth mode may read them; defaults otherwise. */
+/**
+ * The configuration saved in the sidebar, read from document properties, which the custom-functions
+ * guide lists among the services a custom function may use. Where the runtime refuses or gives no
+ * store, the defaults (docs/decisions.md D8), so the function still answers.
+ */
+function savedConfig(): Config {
+  try {
+    const { settings, config } = loadSettings();
+    return settings.configJson && settings.configJson.trim() !== '' ? config : sharedDefaultConfig();
+  } catch {
+    return sharedDefaultConfig();
+  }
+}
+
+/** The spreadsheet's zone and locale and the saved configuration, where readable; defaults otherwise. */
 export function customFunctionEnv(): CustomFunctionEnv {
   let zone = { timeZone: DEFAULT_TIME_ZONE, locale: DEFAULT_LOCALE };
   try {
@@ -111,7 +127,7 @@ export function customFunctionEnv(): CustomFunctionEnv {
   } catch {
     // Not readable here: keep the defaults.
   }
-  return { ...zone, config: sharedDefaultConfig() };
+  return { ...zone, config: savedConfig() };
 }
 
 interface Job {

@@ -3,7 +3,7 @@
  * use) and where each feature lives. An HTML dialog shows real colour swatches; if it cannot open, a
  * plain alert carries the same text.
  */
-import { HIGHLIGHT_LEGEND } from '../core/highlights/legend';
+import { HIGHLIGHT_LEGEND, HIGHLIGHT_PRIORITY } from '../core/highlights/legend';
 
 const INTRO =
   'Next Step Tracker keeps the "Next step" column honest: each next step should name a concrete action, a date, and someone on the buyer’s side.';
@@ -17,7 +17,16 @@ const CLOSING =
 
 export function helpText(): string {
   const legend = HIGHLIGHT_LEGEND.map((e) => `• ${e.colorName} — ${e.label}: ${e.meaning}`).join('\n');
-  return [INTRO, '', 'Highlight colours (Turn highlights on):', legend, CLOSING, '', ...FEATURES].join('\n');
+  return [
+    INTRO,
+    '',
+    'Highlight colours (Turn highlights on):',
+    legend,
+    HIGHLIGHT_PRIORITY,
+    CLOSING,
+    '',
+    ...FEATURES,
+  ].join('\n');
 }
 
 function escapeHtml(text: string): string {
@@ -36,7 +45,8 @@ export function helpHtml(): string {
     'ul{list-style:none;padding:0;margin:0}li{margin:6px 0}.swatch{display:inline-block;width:14px;height:14px;' +
     'border:1px solid #9aa0a6;vertical-align:-2px;margin-right:6px}p{margin:6px 0}' +
     '</style></head><body>' +
-    `<p>${escapeHtml(INTRO)}</p><h2>Highlight colours</h2><ul>${items}</ul><p>${escapeHtml(CLOSING)}</p>` +
+    `<p>${escapeHtml(INTRO)}</p><h2>Highlight colours</h2><ul>${items}</ul>` +
+    `<p>${escapeHtml(HIGHLIGHT_PRIORITY)}</p><p>${escapeHtml(CLOSING)}</p>` +
     `<h2>Features</h2>${FEATURES.map((f) => `<p>${escapeHtml(f)}</p>`).join('')}` +
     '</body></html>'
   );

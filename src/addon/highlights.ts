@@ -4,9 +4,20 @@
  */
 import { highlightOptionsFromConfig } from '../core/highlights/compile';
 import { HIGHLIGHT_LEGEND, type HighlightId } from '../core/highlights/legend';
-import { anySheetHasHighlights, applyHighlights, removeHighlights } from '../sheets/highlights';
+import { hashString } from '../core/review/hash';
+import type { HighlightsHealthView } from '../core/rpc-contract';
+import {
+  anySheetHasHighlights,
+  applyHighlights,
+  findHelper,
+  helperShowsError,
+  isOwnRule,
+  removeHighlights,
+} from '../sheets/highlights';
 import { readTableLayout } from '../sheets/pipeline';
 import { loadSettings } from '../sheets/settings';
+import { loadSnoozes } from '../sheets/snoozes';
+import { encodeSnoozes } from '../core/snooze';
 import { runWithUserErrors } from './user-error';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,10 +35,14 @@ export interface HighlightsOnResult {
 export function enableHighlights(ss: Spreadsheet = SpreadsheetApp.getActive()): HighlightsOnResult {
   const { settings, config, problems } = loadSettings();
   const layout = readTableLayout(ss, settings, config);
+  // The helper formula carries a fingerprint of the settings it judges with: new settings, new
+  // formula, so Sheets computes the helper again (it caches custom functions by their arguments).
+  // Snoozes move stale days (core/highlights/facts.ts): a new snooze is a new fingerprint too.
+  const key = hashString(JSON.stringify(config) + encodeSnoozes(loadSnoozes().snoozes));
   const result = applyHighlights(
     ss,
     { sheet: layout.sheet, firstDataRow: layout.firstDataRow, mapping: layout.mapping },
-    highlightOptionsFromConfig(config),
+    highlightOptionsFromConfig(config, key),
   );
   return {
     sheetName: layout.sheetName,
@@ -46,6 +61,22 @@ export function disableHighlights(ss: Spreadsheet = SpreadsheetApp.getActive()):
 /** Whether any sheet carries the add-on's rules. */
 export function highlightsAreOn(ss: Spreadsheet = SpreadsheetApp.getActive()): boolean {
   return anySheetHasHighlights(ss);
+}
+
+export type HighlightsHealth = HighlightsHealthView;
+
+/**
+ * Whether highlights are on and whether their helper column is intact (a user may delete it, paste
+ * over its header, or remove its formula). Constant calls per sheet.
+ */
+export function highlightsHealth(ss: Spreadsheet = SpreadsheetApp.getActive()): HighlightsHealth {
+  for (const sheet of ss.getSheets()) {
+    if (!sheet.getConditionalFormatRules().some(isOwnRule)) continue;
+    const helper = findHelper(sheet);
+    const broken = !helper || !helper.intact || helperShowsError(sheet, helper.row ?? 1, helper.column);
+    return { on: true, helperBroken: broken, sheetName: sheet.getName() };
+  }
+  return { on: false, helperBroken: false };
 }
 
 /**

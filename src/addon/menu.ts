@@ -12,10 +12,11 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, handler: string]
   ['Turn highlights off', 'turnHighlightsOff'],
   null,
   ['Build weekly review', 'buildWeeklyReview'],
-  ['Build every Monday at 8:00: on', 'turnWeeklyReviewOn'],
-  ['Build every Monday at 8:00: off', 'turnWeeklyReviewOff'],
+  ['Build every Monday 8–9 am: on', 'turnWeeklyReviewOn'],
+  ['Build every Monday 8–9 am: off', 'turnWeeklyReviewOff'],
   null,
   ['Help', 'showHelp'],
+  ['Run self-test', 'runSelfTest'],
 ];
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {

@@ -9,15 +9,21 @@
 import { analyzeRows } from '../core/analyze';
 import type { ReviewRunRecord } from '../core/rpc-contract';
 import { dealFactsFromRows } from '../core/review/facts';
+import { applyCloseLoop } from '../core/review/close-loop';
+import { applySnoozes } from '../core/snooze';
+import { loadSnoozes } from '../sheets/snoozes';
+import { readStepLog } from '../sheets/step-log';
 import { buildReview, type ReviewModel, type ReviewSummary } from '../core/review/model';
 import { weekIdFor } from '../core/review/week';
 import { loadSettings } from '../sheets/settings';
 import { readPipeline } from '../sheets/pipeline';
 import { readPipelineSheet } from '../sheets/pipeline-sheet';
 import { DEFAULT_KEEP_WEEKS, readHistory, writeSnapshot } from '../sheets/history';
-import { DEFAULT_RETENTION, writeReviewTab } from '../sheets/review-writer';
+import { DEFAULT_RETENTION, readAmountFormat, writeReviewTab } from '../sheets/review-writer';
 import { analysisContext } from './context';
 import { UserError, runWithUserErrors } from './user-error';
+import { documentOrUserLock } from './document-lock';
+import { documentProperties, requireDocumentProperties } from '../sheets/document-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -81,7 +87,7 @@ export function parseReviewSettings(text: string | null | undefined): {
 
 export function loadReviewSettings(): { settings: ReviewSettings; problems: string[] } {
   try {
-    return parseReviewSettings(PropertiesService.getDocumentProperties().getProperty(REVIEW_SETTINGS_KEY));
+    return parseReviewSettings(documentProperties()?.getProperty(REVIEW_SETTINGS_KEY) ?? null);
   } catch (error) {
     return {
       settings: { ...DEFAULT_REVIEW_SETTINGS },
@@ -98,8 +104,32 @@ export function saveReviewSettings(input: Partial<ReviewSettings>): ReviewSettin
     JSON.stringify({ ...loadReviewSettings().settings, ...input }),
   );
   if (problems.length > 0) throw new UserError(problems[0], TITLE);
-  PropertiesService.getDocumentProperties().setProperty(REVIEW_SETTINGS_KEY, JSON.stringify(settings));
+  const store = requireDocumentProperties(TITLE);
+  try {
+    store.setProperty(REVIEW_SETTINGS_KEY, JSON.stringify(settings));
+  } catch (error) {
+    throw new UserError(propertiesProblem(error, 'the weekly review settings'), TITLE);
+  }
   return settings;
+}
+
+/** Apps Script's limit on a document's properties (all of this add-on's values together). */
+const PROPERTIES_FULL = /property storage quota|exceeded.*propert/i;
+
+/**
+ * A sentence for a failed document-property write: when the store is full it says so and what to
+ * remove; otherwise it passes the error on.
+ */
+export function propertiesProblem(error: unknown, what: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (PROPERTIES_FULL.test(message)) {
+    return (
+      `Could not save ${what}: this spreadsheet's document properties are full (Apps Script allows ` +
+      '500 KB per document). Remove saved data you no longer need: turn the weekly review off and on ' +
+      'again to reset its run records, or clear snoozed deals and saved settings in the sidebar.'
+    );
+  }
+  return `Could not save ${what}: ${message}`;
 }
 
 /** Document property: the name of the sheet the last review was built from. */
@@ -118,8 +148,8 @@ export interface BuildOutcome {
 export function buildReviewIn(ss: Spreadsheet, now: Date): BuildOutcome {
   const { settings, config, problems } = loadSettings();
   const review = loadReviewSettings();
-  const props = PropertiesService.getDocumentProperties();
-  const lastSource = props.getProperty(LAST_SOURCE_KEY);
+  const props = documentProperties();
+  const lastSource = props?.getProperty(LAST_SOURCE_KEY) ?? null;
   // The sheet chosen in setup; else the last review's source (the Monday trigger has no active sheet of
   // its own); else the active sheet unless it is one of the add-on's own tabs (renamed review tabs are
   // known by their A1 note); else the first other sheet with a table.
@@ -131,11 +161,25 @@ export function buildReviewIn(ss: Spreadsheet, now: Date): BuildOutcome {
   const table = found.value;
   table.problems.unshift(...found.problems);
   const ctx = analysisContext(ss, now, config);
-  const rows = analyzeRows(table.rows, table.mapping, config, { ...ctx, firstRowNumber: table.firstDataRow });
   const deals = dealFactsFromRows(table.rows, table.mapping, table.firstDataRow, ctx);
+  // Close the loop (core/review/close-loop.ts): snoozed deals are not stale; the log and snoozes feed
+  // completion, slippage and the snoozed list.
+  const snoozes = loadSnoozes();
+  const stepLog = readStepLog(ss);
+  const keyOfRow = new Map(deals.map((d) => [d.row, d.dealKey])); // unsuffixed = the sidebar's key
+  const judged = analyzeRows(table.rows, table.mapping, config, {
+    ...ctx,
+    firstRowNumber: table.firstDataRow,
+  });
+  const rows = applySnoozes(
+    judged,
+    judged.map((a) => keyOfRow.get(a.row) ?? ''),
+    snoozes.snoozes,
+    ctx.today,
+  );
   const weekId = weekIdFor(ctx.today, config.weekStart);
   const history = readHistory(ss, weekId);
-  const { model, snapshot } = buildReview({
+  const reviewInput = {
     rows,
     deals,
     previous: history.snapshots,
@@ -145,16 +189,50 @@ export function buildReviewIn(ss: Spreadsheet, now: Date): BuildOutcome {
     generatedAt: now.toISOString(),
     sourceSheet: table.sheetName,
     config: { weekStart: config.weekStart, trendWeeks: review.settings.keepWeeks },
-    problems: [...problems, ...review.problems, ...table.problems, ...history.problems],
+    problems: [
+      ...problems,
+      ...review.problems,
+      ...table.problems,
+      ...history.problems,
+      ...snoozes.problems,
+      ...stepLog.problems,
+    ],
+  };
+  const { model, snapshot } = applyCloseLoop(buildReview(reviewInput), reviewInput, {
+    entries: stepLog.entries,
+    snoozes: snoozes.snoozes,
   });
-  const historyProblems = writeSnapshot(ss, history, snapshot, review.settings.keepWeeks);
+  // The tab first (built in full before the old one goes), then the history: a failed tab leaves the
+  // history as it was, so the next build compares with the same week again.
   const written = writeReviewTab(ss, model, {
     sourceSheet: table.sheet,
     retention: review.settings.retention,
     maxRowsPerSection: review.settings.maxRowsPerSection,
+    locale: ctx.locale,
+    amountColumnFormat: readAmountFormat(
+      table.sheet,
+      table.firstDataRow,
+      table.mapping.amount,
+      table.rows.length,
+    ),
   });
+  let historyProblems: string[];
+  try {
+    historyProblems = writeSnapshot(ss, history, snapshot, review.settings.keepWeeks);
+  } catch (error) {
+    // The tab is built; a history that could not be saved only means next week compares further back.
+    historyProblems = [
+      `Review history was not saved (${(error as Error).message}); the next review compares with the last saved week.`,
+    ];
+  }
   const sourceName = table.sheetName;
-  if (sourceName !== lastSource) props.setProperty(LAST_SOURCE_KEY, sourceName);
+  if (sourceName !== lastSource) {
+    try {
+      props?.setProperty(LAST_SOURCE_KEY, sourceName);
+    } catch (error) {
+      historyProblems.push(propertiesProblem(error, 'which sheet the review was built from'));
+    }
+  }
   return {
     weekId,
     sheetName: written.sheetName,
@@ -167,12 +245,12 @@ export function buildReviewIn(ss: Spreadsheet, now: Date): BuildOutcome {
 
 /** Runs `fn` holding the document lock; a UserError with BUSY_MESSAGE when another build holds it. */
 export function withReviewLock<T>(fn: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_TIMEOUT_MS)) throw new UserError(BUSY_MESSAGE, TITLE);
+  const { lock } = documentOrUserLock();
+  if (lock && !lock.tryLock(LOCK_TIMEOUT_MS)) throw new UserError(BUSY_MESSAGE, TITLE);
   try {
     return fn();
   } finally {
-    lock.releaseLock();
+    lock?.releaseLock();
   }
 }
 
@@ -276,7 +354,7 @@ export interface StoredStatus {
 
 export function readStatus(): StoredStatus {
   try {
-    const raw = PropertiesService.getDocumentProperties().getProperty(STATUS_KEY);
+    const raw = documentProperties()?.getProperty(STATUS_KEY);
     if (!raw) return { lastRun: null, failures: [] };
     const parsed = JSON.parse(raw) as Partial<StoredStatus>;
     const valid = (r: unknown): r is RunRecord =>
@@ -303,10 +381,10 @@ export function recordRun(run: RunRecord): void {
       lastRun: record,
       failures: run.ok ? status.failures : [record, ...status.failures].slice(0, MAX_FAILURES),
     };
-    PropertiesService.getDocumentProperties().setProperty(STATUS_KEY, JSON.stringify(next));
+    requireDocumentProperties().setProperty(STATUS_KEY, JSON.stringify(next));
   } catch (error) {
     try {
-      console.error(`Could not record the weekly review run: ${(error as Error).message}`);
+      console.error(propertiesProblem(error, 'the weekly review run record'));
     } catch {
       // Nothing more to do.
     }

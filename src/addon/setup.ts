@@ -2,7 +2,9 @@
  * Menu: Set up this sheet. Finds the pipeline table on the active sheet, confirms the columns with the
  * user, stores the choice in document properties and offers to add a "Next step updated" column when
  * there is none (inserted after the next-step column: nothing is overwritten, columns to its right
- * move one place).
+ * move one place). When it cannot tell the columns on its own (no next-step column, a role named
+ * twice), or the user answers No, it opens the column picker (setup-picker.ts): a dropdown per role
+ * over the sheet's headers with three rows of each, and an offer to add a "Next step" column.
  */
 import type { ColumnMapping, ColumnRole } from '../core/types';
 import { columnLetters } from '../core/highlights/escape';
@@ -10,7 +12,8 @@ import { isUserError, runWithUserErrors, UserError } from './user-error';
 import { PipelineError, readTableLayout, type TableLayout } from '../sheets/pipeline';
 import { activeSheet } from '../sheets/pipeline-sheet';
 import { loadSettings, saveSettings, type Settings } from '../sheets/settings';
-import { addUpdatedColumn, UPDATED_HEADER } from '../sheets/updated-column';
+import { addUpdatedColumn, NEXT_STEP_HEADER, UPDATED_HEADER } from '../sheets/updated-column';
+import { pickerModel, showPicker } from './setup-picker';
 import { refreshHighlightsIfOn } from './highlights';
 
 const ROLE_LABELS: Array<[ColumnRole, string]> = [
@@ -30,7 +33,9 @@ type Ui = GoogleAppsScript.Base.Ui;
 
 export type SetupOutcome =
   | { status: 'saved'; settings: Settings; addedUpdatedColumn: boolean; highlightsRefreshed: boolean }
-  | { status: 'cancelled'; reason: string };
+  | { status: 'cancelled'; reason: string }
+  /** The column picker was opened; its Save (saveSetupChoice) saves. */
+  | { status: 'picker'; reason: string };
 
 /** Role → header text for every mapped role. */
 export function columnsFromLayout(
@@ -72,9 +77,15 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ui: Ui): 
     layout = read();
   } catch (error) {
     if (!(error instanceof PipelineError) || /is empty/.test(error.message)) throw error;
+    const reason =
+      `No column of "${name}" has a next-step header such as "Next step" or "Next action". ` +
+      `Pick the column that holds your next steps, or add a new "${NEXT_STEP_HEADER}" column.`;
+    if (showPicker(ui, pickerModel(sheet, reason)))
+      return { status: 'picker', reason: 'no next-step column' };
+    // No dialog here: ask for the header by name instead.
     const response = ui.prompt(
       'Next Step Tracker: setup',
-      `${error.message}\n\nType the header of the column that holds your next steps (or Cancel):`,
+      `${reason}\n\nType the header of the column that holds your next steps (or Cancel):`,
       ui.ButtonSet.OK_CANCEL,
     );
     const typed = response.getResponseText().trim();
@@ -90,12 +101,24 @@ export function runSetup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ui: Ui): 
       throw again;
     }
   }
+  // The same role named twice: setup cannot tell which column is meant, so the person picks.
+  const ambiguous = layout.problems.filter((p) => /^Duplicate /.test(p));
+  if (ambiguous.length > 0) {
+    const reason = `${ambiguous.join('. ')}. Check the columns below.`;
+    if (showPicker(ui, pickerModel(sheet, reason, layout.headerRow)))
+      return { status: 'picker', reason: 'ambiguous columns' };
+  }
   const answer = ui.alert(
     'Next Step Tracker: set up this sheet',
-    `${describeMapping(layout, name)}\n\nUse these columns? (No: nothing is saved; rename the headers or pick the columns in the sidebar's Settings.)`,
+    `${describeMapping(layout, name)}\n\nUse these columns? (No: choose them yourself, with a preview of each column.)`,
     ui.ButtonSet.YES_NO,
   );
-  if (answer !== ui.Button.YES) return { status: 'cancelled', reason: 'mapping not confirmed' };
+  if (answer !== ui.Button.YES) {
+    const reason = 'Choose the column for each role; nothing is saved until you press Save.';
+    if (answer === ui.Button.NO && showPicker(ui, pickerModel(sheet, reason, layout.headerRow)))
+      return { status: 'picker', reason: 'mapping not confirmed' };
+    return { status: 'cancelled', reason: 'mapping not confirmed' };
+  }
 
   const next: Settings = {
     ...saved,

@@ -9,6 +9,8 @@ import type { FindingView, RowView } from '../core/rpc-contract';
 import { analyzeRows } from '../core/analyze';
 import { summarizeFindings } from '../core/summary';
 import { cellToIsoDate, dateToIsoDay } from '../core/dates/cell';
+import { dealKeyOf } from '../core/deal-identity';
+import { activeSnooze, applySnoozes, type SnoozeMap } from '../core/snooze';
 
 export interface TextContext {
   timeZone: string;
@@ -46,16 +48,18 @@ export function findingView(f: RowAnalysis['findings'][number]): FindingView {
   };
 }
 
-/** Judges one row with the engine and shapes it for the sidebar. */
+/** Judges one row with the engine (snoozes applied: a snoozed deal is not stale) and shapes it. */
 export function judgeRow(
   values: CellValue[],
   rowNumber: number,
   mapping: ColumnMapping,
   config: Config,
   ctx: { today: string; timeZone: string; locale: string },
+  snoozes: SnoozeMap = {},
 ): RowView {
-  const [analysis] = analyzeRows([values], mapping, config, { ...ctx, firstRowNumber: rowNumber });
-  return rowView(values, analysis, mapping, ctx);
+  const [raw] = analyzeRows([values], mapping, config, { ...ctx, firstRowNumber: rowNumber });
+  const [analysis] = applySnoozes([raw], [dealKeyOf(values, mapping, ctx.timeZone)], snoozes, ctx.today);
+  return rowView(values, analysis, mapping, ctx, snoozes);
 }
 
 function safeSummary(analysis: RowAnalysis): string {
@@ -71,7 +75,10 @@ export function rowView(
   analysis: RowAnalysis,
   mapping: ColumnMapping,
   ctx: { today: string; timeZone: string; locale: string },
+  snoozes: SnoozeMap = {},
 ): RowView {
+  const dealKey = dealKeyOf(values, mapping, ctx.timeZone);
+  const snooze = activeSnooze(snoozes, dealKey, ctx.today);
   const updatedIndex = mapping.nextStepUpdated;
   const updated =
     updatedIndex === undefined
@@ -94,5 +101,7 @@ export function rowView(
     updated: updated ?? null,
     findings: analysis.findings.map(findingView),
     summary,
+    dealKey,
+    snooze: snooze ? { until: snooze.until, reason: snooze.reason, by: snooze.by } : null,
   };
 }

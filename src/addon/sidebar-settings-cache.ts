@@ -9,6 +9,13 @@
  * describe the caller's own document's settings; a bad or stale one is simply ignored.
  */
 import { CONFIG_KEY, loadSettings, SETTINGS_KEY, type LoadedSettings } from '../sheets/settings';
+import { SNOOZE_KEY } from '../sheets/snoozes';
+import { STAMP_NOTICE_KEY } from '../sheets/stamp-notice';
+import { parseSnoozes, type SnoozeMap } from '../core/snooze';
+
+/** The property values a token carries: the settings, and the snoozes the rep view shows. */
+const TOKEN_KEYS = [SETTINGS_KEY, CONFIG_KEY, SNOOZE_KEY, STAMP_NOTICE_KEY];
+import { documentProperties } from '../sheets/document-store';
 
 export const SETTINGS_TOKEN_MS = 30_000;
 
@@ -25,7 +32,7 @@ function parseToken(token: unknown, nowMs: number): Token | null {
     if (t.at > nowMs || nowMs - t.at >= SETTINGS_TOKEN_MS) return null;
     if (!t.values || typeof t.values !== 'object' || Array.isArray(t.values)) return null;
     const values: Record<string, string> = {};
-    for (const key of [SETTINGS_KEY, CONFIG_KEY]) {
+    for (const key of TOKEN_KEYS) {
       const v = (t.values as Record<string, unknown>)[key];
       if (typeof v === 'string') values[key] = v;
       else if (v !== undefined) return null;
@@ -43,15 +50,15 @@ function parseToken(token: unknown, nowMs: number): Token | null {
 export function loadSettingsWithToken(
   token: unknown,
   nowMs: number,
-): { loaded: LoadedSettings; token: string } {
+): { loaded: LoadedSettings; snoozes: SnoozeMap; token: string; stampNotice?: string } {
   const fresh = parseToken(token, nowMs);
   let values: Record<string, string> | null = fresh?.values ?? null;
   const loaded = loadSettings({
     getProperties(): Record<string, string> {
       if (values) return values;
-      const all = PropertiesService.getDocumentProperties().getProperties() ?? {};
+      const all = documentProperties()?.getProperties() ?? {};
       values = {};
-      for (const key of [SETTINGS_KEY, CONFIG_KEY]) if (all[key] !== undefined) values[key] = all[key];
+      for (const key of TOKEN_KEYS) if (all[key] !== undefined) values[key] = all[key];
       return values;
     },
     setProperties(): never {
@@ -59,5 +66,11 @@ export function loadSettingsWithToken(
     },
   } as unknown as Parameters<typeof loadSettings>[0]);
   const at = fresh ? fresh.at : nowMs;
-  return { loaded, token: JSON.stringify({ at, values: values ?? {} }) };
+  const snoozes = parseSnoozes((values ?? {})[SNOOZE_KEY]).snoozes;
+  return {
+    loaded,
+    snoozes,
+    token: JSON.stringify({ at, values: values ?? {} }),
+    stampNotice: (values ?? {})[STAMP_NOTICE_KEY],
+  };
 }

@@ -15,10 +15,21 @@ import { analysisContext } from './context';
 import { isUserError, UserError, userMessage } from './user-error';
 import { loadSettingsWithToken } from './sidebar-settings-cache';
 import { cellText, judgeRow } from './sidebar-read';
+import { fillBlankDueCell } from '../sheets/due-cell';
+import type { Settings } from '../sheets/settings';
+import type { TableRow } from '../sheets/table-row';
+import { dealKeyOf, dealLabelOf } from '../core/deal-identity';
+import { loadSnoozes } from '../sheets/snoozes';
+import { logStepEvents, stepEvent } from './step-log';
+import { parseStampNotice, stampNoticeText } from '../sheets/stamp-notice';
 
 export const SIDEBAR_TITLE = 'Next Step Tracker';
-/** Longest next step the sidebar writes (a cell holds 50,000 characters; a next step is a sentence). */
-export const MAX_NEXT_STEP_LENGTH = 5_000;
+/**
+ * Longest next step the sidebar writes. A good next step is one sentence (what, who, when); CRMs cap
+ * the field near this (Salesforce's Next Step holds 255). 500 leaves room for a log-style prefix and
+ * a second clause, and keeps the cell readable in the sheet and in the review (docs/sidebar.md).
+ */
+export const MAX_NEXT_STEP_LENGTH = 500;
 
 /** Menu handler: shows dist/Sidebar.html (the built sidebar) in the 300-px sidebar. */
 export function openSidebar(): void {
@@ -38,6 +49,14 @@ export function rpcGuard<T>(fn: () => T): T {
   }
 }
 
+/** onEdit's note about kept updated-column cells, when it is recent enough to still be news. */
+function recentStampNotice(raw: string | undefined, now: Date): { stampNotice?: string } {
+  const notice = parseStampNotice(raw);
+  if (!notice) return {};
+  const age = now.getTime() - Date.parse(notice.at);
+  return age >= 0 && age < 15 * 60_000 ? { stampNotice: stampNoticeText(notice) } : {};
+}
+
 /**
  * The active row's deal, next step, verdict, timing and findings. Polled about once a second while the
  * sidebar is visible, so it reads only the header block and the active row (≤ 2 getValues).
@@ -46,7 +65,7 @@ export function getSelectionContext(settingsToken?: string): SelectionContext {
   return rpcGuard(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const now = new Date();
-    const { loaded, token } = loadSettingsWithToken(settingsToken, now.getTime());
+    const { loaded, token, snoozes, stampNotice } = loadSettingsWithToken(settingsToken, now.getTime());
     const { settings, config } = loaded;
     const ctx = analysisContext(ss, now, config);
     const context = {
@@ -65,6 +84,7 @@ export function getSelectionContext(settingsToken?: string): SelectionContext {
       context,
       message: '',
       settingsToken: token,
+      ...recentStampNotice(stampNotice, now),
     };
     const pipeline = settings.sheetName ? sheetNamed(ss, settings.sheetName) : null;
     if (settings.sheetName && !pipeline) {
@@ -110,7 +130,11 @@ export function getSelectionContext(settingsToken?: string): SelectionContext {
             : "Select a deal's row to see its next step.",
       };
     }
-    return { ...result, kind: 'row', row: judgeRow(read.values, activeRow, read.mapping, config, ctx) };
+    return {
+      ...result,
+      kind: 'row',
+      row: judgeRow(read.values, activeRow, read.mapping, config, ctx, snoozes),
+    };
   });
 }
 
@@ -121,20 +145,64 @@ function validateWrite(args: unknown): WriteNextStepArgs {
     throw new UserError('Nothing was written: the row number was missing. Select the row again.');
   }
   if (typeof a.text !== 'string') throw new UserError('Nothing was written: the next step was not text.');
-  if (typeof a.expected !== 'string') {
+  if (typeof a.expected !== 'string' || typeof a.dealKey !== 'string') {
     throw new UserError(
-      'Nothing was written: the sidebar did not say what the row held. Select the row again.',
+      'Nothing was written: the sidebar did not say which deal the row held. Select the row again.',
     );
   }
   const text = a.text.replace(/\r\n?/g, '\n').trim();
   if (!text) throw new UserError('Type a next step first: nothing was written.');
   if (text.length > MAX_NEXT_STEP_LENGTH) {
     throw new UserError(
-      `That next step is ${text.length} characters long; keep it under ${MAX_NEXT_STEP_LENGTH}. Nothing was written.`,
+      `That next step is ${text.length} characters long; a next step is one sentence, at most ${MAX_NEXT_STEP_LENGTH} characters. ` +
+        'Put the detail in a note or the CRM and keep the step short. Nothing was written.',
     );
   }
   const sheetName = typeof a.sheetName === 'string' && a.sheetName ? a.sheetName : undefined;
-  return { row: a.row, text, expected: a.expected, sheetName };
+  const deal = typeof a.deal === 'string' ? a.deal : undefined;
+  return { row: a.row, text, expected: a.expected, dealKey: a.dealKey, deal, sheetName };
+}
+
+/**
+ * Reads `row` and checks it still holds the deal (and the next step) the sidebar read: the same deal
+ * key (deal id, else deal + account) and the same next-step text. Throws a UserError saying what the
+ * row holds now when not: rows deleted, inserted or sorted in between would otherwise send the write
+ * to whichever deal now sits at that row number.
+ */
+export function readDealRow(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  settings: Settings,
+  target: { row: number; dealKey: string; expected: string; deal?: string },
+  ctx: { timeZone: string; locale: string },
+  verb = 'written',
+  options: { anyText?: boolean } = {},
+): { read: TableRow; values: CellValue[]; col: number } {
+  const { row, dealKey, expected } = target;
+  const read = readTableRow(sheet, settings, row);
+  const col = read.mapping.nextStep;
+  if (col === undefined) throw new UserError(`No next-step column was found. Nothing was ${verb}.`);
+  if (!read.values) {
+    throw new UserError(
+      `Row ${row} is not a deal row of the pipeline table on "${read.sheetName}" any more. Nothing was ${verb}. Select the deal again.`,
+    );
+  }
+  const nowKey = dealKeyOf(read.values, read.mapping, ctx.timeZone);
+  if (nowKey !== dealKey) {
+    const now = dealLabelOf(read.values, read.mapping, ctx.timeZone);
+    const was = target.deal ? ` (${quote(target.deal)})` : '';
+    throw new UserError(
+      `Row ${row} now holds ${now ? quote(now) : 'another deal'}, not the deal the sidebar showed${was}: ` +
+        `rows were added, deleted or sorted since it was read. Nothing was ${verb}. Select the deal again.`,
+    );
+  }
+  const current = cellText(read.values[col], ctx);
+  if (!options.anyText && current !== expected) {
+    throw new UserError(
+      `Row ${row} changed since the sidebar read it: its next step now says ${quote(current)}. ` +
+        `Nothing was ${verb}. Check the new text, then try again.`,
+    );
+  }
+  return { read, values: read.values, col };
 }
 
 /** Short quote of a cell for a message. */
@@ -151,7 +219,7 @@ function quote(text: string): string {
  */
 export function writeNextStep(args: WriteNextStepArgs): WriteNextStepResult {
   return rpcGuard(() => {
-    const { row, text, expected, sheetName } = validateWrite(args);
+    const { row, text, expected, dealKey, deal, sheetName } = validateWrite(args);
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const { settings, config } = loadSettings();
     const name = sheetName ?? settings.sheetName;
@@ -159,33 +227,39 @@ export function writeNextStep(args: WriteNextStepArgs): WriteNextStepResult {
     if (!sheet) throw new UserError(`The sheet "${name}" was not found. Nothing was written.`);
     const lock = tryLock();
     try {
-      const read = readTableRow(sheet, settings, row);
-      const col = read.mapping.nextStep;
-      if (col === undefined) throw new UserError('No next-step column was found. Nothing was written.');
-      if (!read.values) {
-        throw new UserError(
-          `Row ${row} is not a deal row of the pipeline table on "${read.sheetName}". Nothing was written.`,
-        );
-      }
       const ctx = analysisContext(ss, new Date(), config);
-      const current = cellText(read.values[col], ctx);
-      if (current !== expected) {
-        throw new UserError(
-          `Row ${row} changed since the sidebar read it: its next step now says ${quote(current)}. ` +
-            'Nothing was written. Check the new text, then write again.',
-        );
-      }
+      const {
+        read,
+        values: before,
+        col,
+      } = readDealRow(sheet, settings, { row, dealKey, expected, deal }, ctx);
       const now = new Date();
       writeNextStepText(sheet, row, col + 1, text);
       const stamped =
         stampRows(sheet, { mapping: read.mapping, firstDataRow: read.firstDataRow }, [row], now) > 0;
-      const values: CellValue[] = [...read.values];
+      const values: CellValue[] = [...before];
       values[col] = text;
       if (stamped && read.mapping.nextStepUpdated !== undefined) values[read.mapping.nextStepUpdated] = now;
+      const after = analysisContext(ss, now, config);
+      const { snoozes } = loadSnoozes();
+      let view = judgeRow(values, row, read.mapping, config, after, snoozes);
+      // The date the step names goes into an empty due column (never over the user's own).
+      const dueCol = read.mapping.nextStepDue;
+      const dueWritten =
+        dueCol === undefined
+          ? undefined
+          : fillBlankDueCell(sheet, row, dueCol + 1, before[dueCol], view.due, after.timeZone);
+      if (dueCol !== undefined && dueWritten) {
+        values[dueCol] = dueWritten;
+        view = judgeRow(values, row, read.mapping, config, after, snoozes);
+      }
+      const logged = logStepEvents(ss, now, [stepEvent(view, 'set', text, view.due ?? '', now)]).written;
       return {
-        row: judgeRow(values, row, read.mapping, config, analysisContext(ss, now, config)),
+        row: view,
         stamped,
         writtenAt: now.toISOString(),
+        logged,
+        ...(dueWritten && view.due ? { dueWritten: view.due } : {}),
       };
     } finally {
       if (lock) lock.releaseLock();
@@ -194,7 +268,7 @@ export function writeNextStep(args: WriteNextStepArgs): WriteNextStepResult {
 }
 
 /** The document lock, so two writes can't interleave between the check and the write; null if unavailable. */
-function tryLock(): GoogleAppsScript.Lock.Lock | null {
+export function tryLock(): GoogleAppsScript.Lock.Lock | null {
   try {
     const lock = LockService.getDocumentLock();
     if (!lock) return null;

@@ -1,29 +1,10 @@
 /**
- * Errors meant for a person vs bugs. Anything the user can fix (no next-step column, a protected
- * range, settings too large) is thrown as a `UserError` whose message is shown as-is; anything else is a
- * bug: the user sees a short generic line and the details go to the log.
- *
- * Lives in addon/ by the team contract, but imports nothing from addon/, so sheets/ may import it too.
+ * Showing errors to a person: a UserError's own text (the class lives in core/user-error.ts so every
+ * layer may throw one), else a short generic line with the details in the log.
  */
-export class UserError extends Error {
-  /** Optional short title for a dialog (e.g. "Next Step Tracker: setup"). */
-  readonly title?: string;
+import { isUserError } from '../core/user-error';
 
-  constructor(message: string, title?: string) {
-    super(message);
-    this.name = 'UserError';
-    this.title = title;
-    // Keep `instanceof` working when compiled to ES5-style classes or across bundles.
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-}
-
-export function isUserError(error: unknown): error is UserError {
-  return (
-    error instanceof UserError ||
-    (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'UserError')
-  );
-}
+export { UserError, isUserError } from '../core/user-error';
 
 const GENERIC =
   'Next Step Tracker hit an unexpected problem. Please try again; if it keeps happening, report it.';

@@ -1,11 +1,12 @@
 /**
- * "Build every Monday at 8:00": a time-driven installable trigger, on and off from the menu and the
+ * "Build every Monday between 8:00 and 9:00": a time-driven installable trigger, on and off from the menu and the
  * sidebar. Add-on rules (brief §4): one trigger of each type per user per document, FULL auth, and
  * no failure email, so every run's outcome is recorded in document properties and the sidebar reads it
  * with getWeeklyReviewStatus().
  *
  * The trigger is created with inTimezone(<the spreadsheet's time zone>) so 8:00 is the team's 8:00,
- * not the script project's.
+ * not the script project's. `atHour(8)` runs the trigger at a time Apps Script picks within that hour
+ * (ClockTriggerBuilder.atHour reference), so every text says "between 8:00 and 9:00", never "at 8:00".
  */
 import { zonedMidnight } from '../sheets/zoned-date';
 import { buildReviewIn, readStatus, recordRun, withReviewLock, type RunRecord } from './review';
@@ -20,7 +21,7 @@ export interface WeeklyReviewStatusView {
   scheduled: boolean;
   /** Same as scheduled (the sidebar's contract names it `on`). */
   on: boolean;
-  /** e.g. "Every Monday at 8:00 (Europe/London)". */
+  /** e.g. "Every Monday between 8:00 and 9:00 (Europe/London)". */
   schedule: string;
   lastRun: RunRecord | null;
   /** Recorded failures, newest first (at most 5). */
@@ -58,7 +59,7 @@ export function getWeeklyReviewStatus(): WeeklyReviewStatusView {
     JSON.stringify({
       scheduled,
       on: scheduled,
-      schedule: `Every Monday at ${TRIGGER_HOUR}:00 (${zone})`,
+      schedule: `Every Monday between ${TRIGGER_HOUR}:00 and ${TRIGGER_HOUR + 1}:00 (${zone})`,
       lastRun: status.lastRun,
       failures: status.failures,
       message,

@@ -15,7 +15,7 @@ export interface ParsedArgs {
 
 export function parseArgs(argv: string[], spec: Record<string, FlagSpec>): ParsedArgs {
   const positionals: string[] = [];
-  const flags: Record<string, string[]> = {};
+  const flags: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -28,7 +28,8 @@ export function parseArgs(argv: string[], spec: Record<string, FlagSpec>): Parse
     }
     const eq = arg.indexOf('=');
     const name = (eq >= 0 ? arg.slice(0, eq) : arg).replace(/^--?/, '');
-    const s = spec[name];
+    // Own keys only: --constructor or --__proto__ must not find Object.prototype's members.
+    const s = Object.prototype.hasOwnProperty.call(spec, name) ? spec[name] : undefined;
     if (!s) throw new UsageError(`Unknown option ${arg.split('=')[0]}`);
     let value = 'true';
     if (s.value) {

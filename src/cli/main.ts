@@ -1,6 +1,7 @@
 /** The CLI: `next-step-tracker <command> [options]`. Returns the exit code; never calls process.exit. */
 import { COMMANDS, type CliEnv, type Command } from './commands';
 import { UsageError, type CliIo } from './io';
+import { safeWriter } from './safe-text';
 
 export type { CliIo } from './io';
 
@@ -40,6 +41,9 @@ export async function main(
   env: Partial<CliEnv> = {},
 ): Promise<number> {
   const fullEnv = { ...defaultEnv(), ...env };
+  // Everything printed passes through safeText: cell text and file names can carry escape sequences.
+  const raw = io;
+  io = { stdout: safeWriter(raw.stdout), stderr: safeWriter(raw.stderr) };
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.stderr.write(usage(COMMANDS));

@@ -1,55 +1,80 @@
 /**
- * `next-step-tracker review FILE --today YYYY-MM-DD [--tz ZONE] [--locale en_GB] [--history FILE.json]
- * [--out review.xlsx] [--json]`
+ * `next-step-tracker review FILE --today YYYY-MM-DD [--tz ZONE] [--locale en_GB] [--currency GBP]
+ * [--history FILE.json] [--out review.xlsx] [--json]`
  *
- * Runs the add-on's own weekly review build (the BUILT bundle, dist/Code.js) in the Apps Script
- * emulator on a CSV or XLSX pipeline, "now" being --today at 08:00 in --tz (the Monday trigger's hour).
- * --history reads the snapshot history from a JSON file before the build and writes it back after, so
- * week over week runs from files; --out writes the pipeline sheet and the review tab as XLSX; --json
- * prints the review model.
+ * The add-on's weekly review built from a CSV or XLSX pipeline in Node, on the same core as the
+ * add-on (engine, review model, the tab's layout), with the tab rendered to XLSX by exceljs
+ * (review-xlsx.ts). Nothing here needs dev/ or a formula engine.
+ *
+ * Nothing is lost on failure: the workbook and the history are built in memory, written to temporary
+ * files beside their targets, and renamed into place only when both were written; `--out` naming the
+ * input (or the history file) is refused before anything is read.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  decodeMeta,
-  decodeSnapshotColumn,
-  HISTORY_APP,
-  HISTORY_FORMAT,
-  HISTORY_SHEET_NAME,
-  type HistoryFile,
-} from '../core/review/codec';
+import ExcelJS from 'exceljs';
+import { analyzeRows } from '../core/analyze';
+import { detectColumns } from '../core/columns';
 import { isIsoDate } from '../core/dates/calendar';
 import { dateToIsoDay } from '../core/dates/cell';
-import { parseArgs } from './args';
+import { wallClockFormatter } from '../core/dates/wall-clock-format';
+import {
+  decodeSnapshotColumn,
+  encodeSnapshotColumn,
+  HISTORY_APP,
+  HISTORY_FORMAT,
+  KEEP_WEEKS_DEFAULT,
+  type HistoryFile,
+} from '../core/review/codec';
+import { dealFactsFromRows } from '../core/review/facts';
+import { layoutReview, reviewMarker, reviewSheetName, reviewWeekOf } from '../core/review/layout';
+import { buildReview, type Snapshot } from '../core/review/model';
+import { applyCloseLoop } from '../core/review/close-loop';
+import { weekIdFor } from '../core/review/week';
+import { currencySymbolFor } from '../core/review/words';
+import type { CellValue, ColumnRole } from '../core/types';
+import { parseArgs, type FlagSpec } from './args';
 import { UsageError, type CliIo } from './io';
+import { addCharts, addReviewSheet, internalLinksOnly, safeSheetName } from './review-xlsx';
+import { readTableFile, TableFileError } from './table-file';
+import { loadConfigFlag, parseColumnFlags, SHARED_FLAGS, SHARED_HELP } from './shared-options';
+import { decideDateOrder, scanRows } from '../core/dates/date-order';
 import type { CliEnv, Command } from './commands/types';
 
 const HELP = `Usage: next-step-tracker review FILE [options]
 
-Builds the weekly pipeline-review tab from a CSV or XLSX pipeline, exactly as the add-on does
-(the built dist/Code.js, run in the Apps Script emulator).
+Builds the weekly pipeline-review tab from a CSV or XLSX pipeline, as the add-on does.
 
 Options:
   --today YYYY-MM-DD   the review's "today" (the build runs at 08:00 that day); default: today
   --tz ZONE            IANA time zone of the spreadsheet (default: this machine's)
-  --locale en_GB       spreadsheet locale: how 10/03 reads (default: from LANG, else en_US)
+  --locale en_GB       spreadsheet locale: how 10/03 reads and how dates are shown (default: from
+                       the file's own dates when they tell, else from LANG, else en_US)
+  --currency GBP       currency of the amounts (a code such as GBP, USD, EUR or a symbol such as £),
+                       when the pipeline's amount column has no number format of its own
   --history FILE.json  snapshot history: read before the build (if the file exists), written after
-  --out FILE.xlsx      write the workbook (pipeline sheet + review tab) as XLSX
+  --out FILE.xlsx      write the workbook (the pipeline sheet(s) + the review tab) as XLSX; must not be
+                       the input file
   --json               print the review model as JSON (default: a short text summary)
+${SHARED_HELP}
   --help               this text
 
-Exit codes: 0 built; 2 bad input (no such file, no next-step column, bad history file, bad option).
+Exit codes: 0 built; 2 bad input (no such file, no next-step column, bad history file, bad option,
+--out naming the input) or a file that could not be written (then no file was changed).
 `;
 
-function bundlePath(): string {
-  const candidates = [
-    path.resolve(__dirname, '..', 'dist', 'Code.js'), // build/cli.js
-    path.resolve(__dirname, '..', '..', 'dist', 'Code.js'), // src/cli/review.ts (tests)
-  ];
-  const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new UsageError('dist/Code.js is missing; run `npm run build` first');
-  return found;
-}
+/** The review's own options (the table options shared with check are parsed beside them). */
+export const REVIEW_FLAGS: Record<string, FlagSpec> = {
+  today: { value: true },
+  tz: { value: true },
+  locale: { value: true },
+  currency: { value: true },
+  history: { value: true },
+  out: { value: true },
+  json: {},
+  help: {},
+  h: {},
+};
 
 function validZone(tz: string): boolean {
   try {
@@ -60,8 +85,27 @@ function validZone(tz: string): boolean {
   }
 }
 
-function readHistoryFile(file: string): string[][] {
-  if (!fs.existsSync(file)) return [];
+/** The instant of `hour`:00 on `day` in `timeZone` (two passes settle a DST offset). */
+export function wallClockInstant(day: string, hour: number, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d, hour);
+  const offset = (t: number): number => {
+    const p: Record<string, number> = {};
+    for (const x of wallClockFormatter(timeZone).formatToParts(new Date(t))) {
+      if (x.type !== 'literal' && x.type !== 'weekday') p[x.type] = Number(x.value);
+    }
+    return (
+      Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second) - Math.floor(t / 1000) * 1000
+    );
+  };
+  let t = wall - offset(wall);
+  t = wall - offset(t);
+  return new Date(t);
+}
+
+/** Reads --history: its weeks (columns) and their snapshots. Missing file → none. */
+function readHistoryFile(file: string): { weeks: string[][]; snapshots: Snapshot[] } {
+  if (!fs.existsSync(file)) return { weeks: [], snapshots: [] };
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -75,6 +119,7 @@ function readHistoryFile(file: string): string[][] {
     );
   }
   const weeks: string[][] = [];
+  const snapshots: Snapshot[] = [];
   for (const w of h.weeks) {
     if (!Array.isArray(w) || !w.every((c) => typeof c === 'string')) {
       throw new UsageError(`history file ${file} has a malformed week`);
@@ -82,66 +127,176 @@ function readHistoryFile(file: string): string[][] {
     const r = decodeSnapshotColumn(w);
     if (!r.snapshot) throw new UsageError(`history file ${file}: ${r.problem ?? 'a week is unreadable'}`);
     weeks.push(w as string[]);
+    snapshots.push(r.snapshot);
   }
-  return weeks;
+  return { weeks, snapshots };
 }
 
-type Globals = import('../../dev/emulator').AppsScriptGlobals;
-
-function putHistory(g: Globals, weeks: string[][]): void {
-  if (weeks.length === 0) return;
-  const ss = g.SpreadsheetApp.getActive();
-  const active = ss.getActiveSheet();
-  const sheet = ss.insertSheet(HISTORY_SHEET_NAME, ss.getNumSheets());
-  sheet.hideSheet();
-  ss.setActiveSheet(active);
-  const rows = Math.max(...weeks.map((w) => w.length));
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < weeks.length)
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), weeks.length - sheet.getMaxColumns());
-  const grid: string[][] = [];
-  for (let r = 0; r < rows; r++) grid.push(weeks.map((w) => (r < w.length ? w[r] : '')));
-  const range = sheet.getRange(1, 1, rows, weeks.length);
-  range.setNumberFormat('@');
-  range.setValues(grid);
+/** The history with this week's column put in (a rebuilt week replaces its own), newest 26 kept. */
+function nextHistory(weeks: string[][], snapshot: Snapshot, keep = KEEP_WEEKS_DEFAULT): HistoryFile {
+  const byWeek = new Map<string, string[]>(weeks.map((w) => [w[0], w]));
+  byWeek.set(snapshot.weekId, encodeSnapshotColumn(snapshot));
+  const sorted = [...byWeek.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, w]) => w);
+  return {
+    format: HISTORY_APP,
+    version: HISTORY_FORMAT,
+    weeks: sorted.slice(Math.max(0, sorted.length - keep)),
+  };
 }
 
-function takeHistory(g: Globals): string[][] {
-  const sheet = g.SpreadsheetApp.getActive().getSheetByName(HISTORY_SHEET_NAME);
-  if (!sheet || sheet.getLastRow() < 1) return [];
-  const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues();
-  const weeks: Array<{ id: string; cells: string[] }> = [];
-  for (let c = 0; c < values[0].length; c++) {
-    const cells = values.map((row) => (row[c] == null ? '' : String(row[c])));
-    const meta = decodeMeta(cells[0], cells[1]).meta;
-    if (!meta) continue;
-    const col = cells.slice(0, 2 + meta.parts);
-    if (decodeSnapshotColumn(col).snapshot) weeks.push({ id: meta.weekId, cells: col });
+/** The path a file will be written to, with symlinks and `..` resolved (for "same file" checks). */
+function realTarget(file: string): string {
+  const abs = path.resolve(file);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
   }
-  return weeks.sort((a, b) => (a.id < b.id ? -1 : 1)).map((w) => w.cells);
 }
 
-interface BuildResult {
-  ok: boolean;
-  weekId: string;
+function sameFile(a: string, b: string): boolean {
+  const x = realTarget(a);
+  const y = realTarget(b);
+  return process.platform === 'win32' || process.platform === 'darwin'
+    ? x.toLowerCase() === y.toLowerCase()
+    : x === y;
+}
+
+/** The file operations commitFiles uses (a seam for fault-injection tests: disk full, no permission). */
+export const fileOps = {
+  writeFileSync: (file: string, data: Buffer | string): void => fs.writeFileSync(file, data),
+  renameSync: (from: string, to: string): void => fs.renameSync(from, to),
+};
+
+/**
+ * Writes every file or none: each to a temporary file beside its target, then all renamed into place.
+ * When a rename fails after another succeeded, the earlier target is put back as it was.
+ */
+export function commitFiles(files: Array<{ path: string; data: Buffer | string }>): void {
+  const staged: Array<{ path: string; tmp: string; before: Buffer | null }> = [];
+  try {
+    for (const f of files) {
+      const tmp = path.join(
+        path.dirname(path.resolve(f.path)),
+        `.${path.basename(f.path)}.${process.pid}.tmp`,
+      );
+      const before = fs.existsSync(f.path) ? fs.readFileSync(f.path) : null;
+      staged.push({ path: f.path, tmp, before });
+      fileOps.writeFileSync(tmp, f.data);
+    }
+  } catch (error) {
+    for (const s of staged) fs.rmSync(s.tmp, { force: true });
+    throw new UsageError(
+      `could not write ${staged[staged.length - 1]?.path}: ${(error as Error).message}; no file was changed`,
+    );
+  }
+  const done: typeof staged = [];
+  try {
+    for (const s of staged) {
+      fileOps.renameSync(s.tmp, s.path);
+      done.push(s);
+    }
+  } catch (error) {
+    for (const s of done) {
+      if (s.before) fs.writeFileSync(s.path, s.before);
+      else fs.rmSync(s.path, { force: true });
+    }
+    for (const s of staged) fs.rmSync(s.tmp, { force: true });
+    throw new UsageError(
+      `could not write ${staged[done.length]?.path}: ${(error as Error).message}; no file was changed`,
+    );
+  }
+}
+
+/** CSV text cells that are plain numbers become numbers in the workbook (as Sheets' import does). */
+function workbookValue(v: CellValue): ExcelJS.CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim()) && v.trim().length < 16) return Number(v);
+  return v as ExcelJS.CellValue;
+}
+
+interface Pipeline {
+  /** The workbook that will be written: the input XLSX as it is, or the CSV as one sheet. */
+  workbook: ExcelJS.Workbook;
   sheetName: string;
-  message: string;
+  rows: CellValue[][];
+  headerRowIndex: number;
+  mapping: ReturnType<typeof detectColumns>['mapping'];
   problems: string[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  model?: any;
+  /** The amount column's number format in an XLSX input (first data cell), else null. */
+  amountFormat: string | null;
+}
+
+async function readPipelineFile(
+  file: string,
+  explicit: Partial<Record<ColumnRole, string>> = {},
+): Promise<Pipeline> {
+  let sheets;
+  try {
+    sheets = (await readTableFile(file)).sheets;
+  } catch (err) {
+    if (err instanceof TableFileError) throw new UsageError(err.message);
+    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  const detections = sheets.map((s) => ({ sheet: s, detection: detectColumns(s.rows, { explicit }) }));
+  const chosen = detections.find((d) => d.detection.mapping.nextStep !== undefined);
+  if (!chosen) {
+    const why =
+      detections[0]?.detection.problems.find((p) => p.startsWith('No next-step')) ??
+      'No next-step column found';
+    throw new UsageError(`${file}: ${why}`);
+  }
+  const { sheet, detection } = chosen;
+  const isXlsx = /\.xls[xm]$/i.test(file) || !/\.(csv|tsv)$/i.test(file);
+  const workbook = new ExcelJS.Workbook();
+  let sheetName: string;
+  let amountFormat: string | null = null;
+  if (isXlsx) {
+    try {
+      await workbook.xlsx.readFile(file);
+    } catch (err) {
+      throw new UsageError(`cannot read ${file} as an XLSX workbook: ${(err as Error).message}`);
+    }
+  }
+  const ws = workbook.getWorksheet(sheet.name);
+  if (ws) {
+    sheetName = ws.name;
+    const col = detection.mapping.amount;
+    // The first format among the column's first 20 data cells that formats numbers (as the add-on reads it).
+    for (let r = detection.headerRowIndex + 2; col !== undefined && r < detection.headerRowIndex + 22; r++) {
+      const f = ws.getCell(r, col + 1).numFmt;
+      if (f && /[0#]/.test(f) && !/^0\.#+$/.test(f)) {
+        amountFormat = f;
+        break;
+      }
+    }
+  } else {
+    sheetName = safeSheetName(sheet.name);
+    const out = workbook.addWorksheet(sheetName);
+    sheet.rows.forEach((row, r) => {
+      row.forEach((v, c) => {
+        const value = workbookValue(v);
+        if (value !== null) out.getCell(r + 1, c + 1).value = value;
+      });
+    });
+  }
+  return {
+    workbook,
+    sheetName,
+    rows: sheet.rows,
+    headerRowIndex: detection.headerRowIndex,
+    mapping: detection.mapping,
+    problems: detection.problems,
+    amountFormat,
+  };
 }
 
 export async function runReview(argv: string[], io: CliIo, env: CliEnv): Promise<number> {
-  const args = parseArgs(argv, {
-    today: { value: true },
-    tz: { value: true },
-    locale: { value: true },
-    history: { value: true },
-    out: { value: true },
-    json: {},
-    help: {},
-    h: {},
-  });
+  const args = parseArgs(argv, { ...REVIEW_FLAGS, ...SHARED_FLAGS });
   if (args.flags.help || args.flags.h) {
     io.stdout.write(HELP);
     return 0;
@@ -155,64 +310,94 @@ export async function runReview(argv: string[], io: CliIo, env: CliEnv): Promise
   const tz = args.flags.tz?.[0] ?? env.timeZone;
   if (!validZone(tz))
     throw new UsageError(`--tz: unknown time zone "${tz}" (use an IANA name such as Europe/London)`);
-  const locale = args.flags.locale?.[0] ?? env.locale;
+  let locale = args.flags.locale?.[0] ?? env.locale;
   if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale))
     throw new UsageError(`--locale: "${locale}" is not a locale such as en_GB`);
   const today = args.flags.today?.[0] ?? dateToIsoDay(env.now, tz) ?? env.now.toISOString().slice(0, 10);
   if (!isIsoDate(today)) throw new UsageError(`--today: "${today}" is not a date of the form YYYY-MM-DD`);
+  const currencyFlag = args.flags.currency?.[0];
+  const currency = currencyFlag === undefined ? null : currencySymbolFor(currencyFlag);
+  if (currencyFlag !== undefined && !currency)
+    throw new UsageError(`--currency: "${currencyFlag}" is not a currency code (GBP) or symbol (£)`);
   if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
   const historyFile = args.flags.history?.[0];
   const out = args.flags.out?.[0];
   if (out && !/\.xlsx$/i.test(out)) throw new UsageError(`--out: ${out} must end in .xlsx`);
-  const weeks = historyFile ? readHistoryFile(historyFile) : [];
-  const code = bundlePath();
+  if (out && sameFile(out, file))
+    throw new UsageError(`--out ${out} is the input file; write the review to another file`);
+  if (out && historyFile && sameFile(out, historyFile))
+    throw new UsageError(`--out ${out} is the --history file; give them different names`);
+  const history = historyFile ? readHistoryFile(historyFile) : { weeks: [], snapshots: [] };
+  const explicit = parseColumnFlags(args.flags.column ?? []);
+  const config = await loadConfigFlag(args.flags.config?.[0]);
 
-  // The emulator (and its formula engine) is loaded only for this command.
-  const emulator = await import('../../dev/emulator');
-  const tzmod = await import('../../dev/emulator/tz');
-  let ss;
-  try {
-    ss = await emulator.importTableFile(file, { timeZone: tz, locale });
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  const [y, m, d] = today.split('-').map(Number);
-  const now = tzmod.fromWallClock(tz, y, m, d, 8, 0);
-  const g = emulator.createAppsScriptGlobals({
-    spreadsheet: ss,
-    now,
+  const pipeline = await readPipelineFile(file, explicit);
+  // No --locale: the file's own numeric dates say day- or month-first (core/dates/date-order.ts).
+  if (args.flags.locale === undefined)
+    locale = decideDateOrder(scanRows(pipeline.rows), { fallback: env.locale }).locale;
+  const now = wallClockInstant(today, 8, tz);
+  const ctx = { today, timeZone: tz, locale };
+  const body = pipeline.rows.slice(pipeline.headerRowIndex + 1);
+  const firstRow = pipeline.headerRowIndex + 2;
+  const rows = analyzeRows(body, pipeline.mapping, config, { ...ctx, firstRowNumber: firstRow });
+  const deals = dealFactsFromRows(body, pipeline.mapping, firstRow, ctx);
+  const weekId = weekIdFor(today, config.weekStart);
+  const reviewInput = {
+    rows,
+    deals,
+    previous: history.snapshots,
+    today,
     timeZone: tz,
-    locale,
-    authMode: 'FULL',
+    weekId,
+    generatedAt: now.toISOString(),
+    sourceSheet: pipeline.sheetName,
+    config: { weekStart: config.weekStart, trendWeeks: KEEP_WEEKS_DEFAULT },
+    problems: pipeline.problems,
+  };
+  // A file has no next-step log and no snoozes: slippage and completion come from the snapshots
+  // (--history), the same rules as in the add-on (core/review/close-loop.ts).
+  const { model, snapshot } = applyCloseLoop(buildReview(reviewInput), reviewInput, {
+    entries: [],
+    snoozes: {},
   });
-  putHistory(g, weeks);
-  const fns = emulator.loadBundle(code, g);
-  let result: BuildResult;
-  try {
-    result = JSON.parse(JSON.stringify(fns.buildReviewNow({ now: now.toISOString(), includeModel: true })));
-  } catch (error) {
-    // The add-on's UserErrors (no next-step column, ...) are the user's to fix: one line, exit 2.
-    const e = error as { name?: string; message?: string };
-    if (e?.name === 'UserError') throw new UsageError(String(e.message));
-    throw error;
-  } finally {
-    g.endExecution();
-  }
 
-  if (historyFile) {
-    const file: HistoryFile = { format: HISTORY_APP, version: HISTORY_FORMAT, weeks: takeHistory(g) };
-    fs.writeFileSync(historyFile, `${JSON.stringify(file)}\n`);
-  }
+  const files: Array<{ path: string; data: Buffer | string }> = [];
   if (out) {
-    const api = g.SpreadsheetApp.getActive();
-    const history = api.getSheetByName(HISTORY_SHEET_NAME);
-    if (history) api.deleteSheet(history); // the workbook holds the pipeline and the review tab
-    await emulator.exportXlsx(ss, out);
+    const wb = pipeline.workbook;
+    const name = reviewSheetName(weekId);
+    const old = wb.getWorksheet(name);
+    if (old) {
+      const a1 = old.getCell(1, 1).note;
+      const noteText = typeof a1 === 'string' ? a1 : (a1?.texts ?? []).map((t) => t.text).join('');
+      if (reviewWeekOf(old.name, noteText) !== weekId) {
+        throw new UsageError(
+          `${file} has a sheet named "${name}" that Next Step Tracker did not build; rename it first`,
+        );
+      }
+      wb.removeWorksheet(old.id);
+    }
+    const layout = layoutReview(model, {
+      locale,
+      amountColumnFormat: pipeline.amountFormat,
+      currencySymbol: currency,
+    });
+    addReviewSheet(wb, name, layout, pipeline.sheetName, reviewMarker(weekId, pipeline.sheetName));
+    const written = Buffer.from(await wb.xlsx.writeBuffer());
+    files.push({ path: out, data: await addCharts(await internalLinksOnly(written), name, layout.charts) });
   }
-  if (args.flags.json) io.stdout.write(`${JSON.stringify(result.model, null, 2)}\n`);
+  if (historyFile) {
+    files.push({ path: historyFile, data: `${JSON.stringify(nextHistory(history.weeks, snapshot))}\n` });
+  }
+  commitFiles(files);
+
+  if (args.flags.json) io.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
   else {
-    io.stdout.write(`${result.message}\n`);
-    for (const p of result.problems) io.stdout.write(`note: ${p}\n`);
+    const s = model.summary;
+    io.stdout.write(
+      `Built "${reviewSheetName(weekId)}": ${s.openDeals} open deals, ${Math.round(s.okShare * 100)}% with an OK ` +
+        `next step, ${s.overdue} overdue, ${s.dueThisWeek} due this week.\n`,
+    );
+    for (const p of model.problems) io.stdout.write(`note: ${p}\n`);
     if (out) io.stdout.write(`wrote ${out}\n`);
   }
   return 0;

@@ -108,7 +108,11 @@ export function analyzeText(text: CellValue, ctx: TextContext): TextAnalysis {
   return judgeText(text, ctx).analysis;
 }
 
-function judgeText(text: CellValue, ctx: TextContext): { analysis: TextAnalysis; reading?: TextReading } {
+/** analyzeText with the reading behind it (scripts/eval.ts tells a forward anchor from a waiting date). */
+export function judgeText(
+  text: CellValue,
+  ctx: TextContext,
+): { analysis: TextAnalysis; reading?: TextReading } {
   const config = ctx.config ?? sharedDefaultConfig();
   const locale = config.locale ?? ctx.locale;
   const cell = describeCell(text, ctx);
@@ -128,6 +132,7 @@ function judgeText(text: CellValue, ctx: TextContext): { analysis: TextAnalysis;
   const r = facts.reading;
   if (dueDate) result.due = dueDate;
   else if (r?.anchor) result.due = r.anchor.date;
+  else if (r?.waitingAnchor) result.due = r.waitingAnchor.date;
   else if (cell.kind === 'date') result.due = cell.date;
   if (r?.prefix?.date) result.writtenOn = r.prefix.date;
   return { analysis: result, reading: r };
@@ -187,11 +192,12 @@ export function analyzeRows(
     }
     const updated = cellToIsoDate(cellAt(row, mapping.nextStepUpdated), dateCtx);
     const dueCell = cellToIsoDate(cellAt(row, mapping.nextStepDue), dateCtx);
+    const closeDate = cellToIsoDate(cellAt(row, mapping.closeDate), dateCtx);
     textCtx.writtenOn = updated; // reused per row: one context object for the whole table
     textCtx.dueDate = dueCell;
     const judged = judgeText(cellAt(row, mapping.nextStep), textCtx);
     const text = judged.analysis;
-    const anchor = judged.reading?.anchor;
+    const anchor = judged.reading?.anchor ?? judged.reading?.waitingAnchor;
     const prefix = judged.reading?.prefix;
     const prefixDate = text.writtenOn;
     const writtenOn = prefixDate ?? updated;
@@ -208,6 +214,7 @@ export function analyzeRows(
             writtenSpan:
               prefixDate && prefix ? { start: prefix.start, length: prefix.dateText.length } : undefined,
             freshnessDays: freshDays,
+            closeDate,
           },
           config,
         )

@@ -4,6 +4,7 @@
  * row 1: a title row or blank rows above it are skipped.
  */
 import type { CellValue, ColumnMapping, ColumnRole } from './types';
+import { mergedHeaderSynonyms } from './header-synonyms';
 
 export interface ColumnDetection {
   /** 0-based index of the header row within the grid; -1 when none was found. */
@@ -14,110 +15,14 @@ export interface ColumnDetection {
   problems: string[];
 }
 
-/** Header texts that name the next-step column (shown in the "no next-step column" message). */
-export const NEXT_STEP_HEADER_SYNONYMS: readonly string[] = [
-  'Next step',
-  'Next steps',
-  'NextStep',
-  'Next action',
-  'Next actions',
-  'Next step (what/who/when)',
-  'Next step description',
-  'Follow-up action',
-  'Action',
-  'Actions',
-  'To do',
-];
+/**
+ * Header texts per role: the generic list, then each CRM export's and template's own names (the data
+ * and its sources live in header-synonyms.ts).
+ */
+export const HEADER_SYNONYMS: Record<ColumnRole, readonly string[]> = mergedHeaderSynonyms();
 
-export const HEADER_SYNONYMS: Record<ColumnRole, readonly string[]> = {
-  deal: [
-    'Deal',
-    'Deal name',
-    'Opportunity',
-    'Opportunity name',
-    'Opp',
-    'Opp name',
-    'Deal title',
-    'Name',
-    'Project',
-  ],
-  account: [
-    'Account',
-    'Account name',
-    'Company',
-    'Company name',
-    'Customer',
-    'Client',
-    'Organisation',
-    'Organization',
-    'Merchant',
-    'Prospect',
-  ],
-  owner: [
-    'Owner',
-    'Deal owner',
-    'Opportunity owner',
-    'Account owner',
-    'Sales rep',
-    'Rep',
-    'Salesperson',
-    'AE',
-    'Account executive',
-    'Assigned to',
-  ],
-  stage: ['Stage', 'Deal stage', 'Sales stage', 'Opportunity stage', 'Pipeline stage', 'Status', 'Phase'],
-  amount: [
-    'Amount',
-    'Value',
-    'Deal value',
-    'Deal size',
-    'ARR',
-    'ACV',
-    'TCV',
-    'MRR',
-    'Revenue',
-    'Opportunity amount',
-    'Amount (USD)',
-    'Amount ($)',
-    'Value (£)',
-  ],
-  closeDate: [
-    'Close date',
-    'Expected close date',
-    'Expected close',
-    'Closing date',
-    'Close',
-    'Est close date',
-    'Target close date',
-  ],
-  nextStep: NEXT_STEP_HEADER_SYNONYMS,
-  nextStepDue: [
-    'Next step due',
-    'Next step date',
-    'Next step due date',
-    'Due',
-    'Due date',
-    'Next action date',
-    'Next action due',
-    'Action date',
-    'Follow-up date',
-    'Next activity date',
-  ],
-  nextStepUpdated: [
-    'Next step updated',
-    'Next step last updated',
-    'Last activity',
-    'Last activity date',
-    'Last updated',
-    'Last modified',
-    'Updated',
-    'Updated on',
-    'Last contact',
-    'Last contacted',
-    'Modified',
-  ],
-  dealId: ['Deal ID', 'Opportunity ID', 'Opp ID', 'ID', 'Record ID', 'Deal #', 'Deal number', 'CRM ID'],
-};
+/** Header texts that name the next-step column (shown in the "no next-step column" message). */
+export const NEXT_STEP_HEADER_SYNONYMS: readonly string[] = HEADER_SYNONYMS.nextStep;
 
 const ROLES = Object.keys(HEADER_SYNONYMS) as ColumnRole[];
 
@@ -144,20 +49,66 @@ const SYNONYM_INDEX: Array<{ role: ColumnRole; key: string; rank: number }> = RO
   HEADER_SYNONYMS[role].map((s, rank) => ({ role, key: normaliseRaw(s), rank })),
 );
 
-/** The role a header names, exactly (after normalising), else by a leading match ("Next step (Q3)"). */
-export function roleOfHeader(header: CellValue): ColumnRole | undefined {
+/**
+ * ISO currency codes an export appends to an amount header ("Value (USD)", "Amount EUR"). Symbols
+ * ("Amount (£)") are already dropped by normalising.
+ */
+const CURRENCY_CODES = new Set(
+  'usd eur gbp chf cad aud nzd jpy cny inr sek nok dkk pln czk huf brl mxn zar sgd hkd aed sar ils try krw'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Words that, after a synonym, make the header a different field: "Last Modified By" is a person,
+ * "Deal owner ID" an id, "Next step owner" a person, "Amount currency" a code.
+ */
+const OTHER_FIELD_WORDS = new Set([
+  'by',
+  'id',
+  'ids',
+  'currency',
+  'type',
+  'count',
+  'number',
+  'owner',
+  'source',
+  'reason',
+  'code',
+  'probability',
+  'changed',
+  'history',
+]);
+
+function exactHit(key: string): { role: ColumnRole; rank: number } | undefined {
+  const exact = SYNONYM_INDEX.find((s) => s.key === key);
+  if (exact) return exact;
+  const squashed = key.replace(/ /g, '');
+  return SYNONYM_INDEX.find((s) => s.key.replace(/ /g, '') === squashed);
+}
+
+/** The role and rank a header matches: exactly, with a currency code dropped, or by a leading synonym. */
+function matchHeader(header: CellValue): { role: ColumnRole; rank: number } | undefined {
   const key = normaliseRaw(header);
   if (key === '') return undefined;
-  const exact = SYNONYM_INDEX.find((s) => s.key === key);
-  if (exact) return exact.role;
-  const squashed = key.replace(/ /g, '');
-  const glued = SYNONYM_INDEX.find((s) => s.key.replace(/ /g, '') === squashed);
-  if (glued) return glued.role;
-  // "Next step (what/who/when)", "Next steps - owner notes": the longest synonym the header starts with.
-  const prefix = SYNONYM_INDEX.filter(
-    (s) => s.key.includes(' ') && (key.startsWith(`${s.key} `) || key === s.key),
-  ).sort((a, b) => b.key.length - a.key.length)[0];
-  return prefix?.role;
+  const hit = exactHit(key);
+  if (hit) return hit;
+  const words = key.split(' ');
+  if (words.length > 1 && CURRENCY_CODES.has(words[words.length - 1])) {
+    const bare = exactHit(words.slice(0, -1).join(' '));
+    if (bare?.role === 'amount') return bare;
+  }
+  // "Next step (what/who/when)", "Next steps - Q3 plan": the longest synonym the header starts with,
+  // unless the words after it name another field ("Last Modified By").
+  const prefix = SYNONYM_INDEX.filter((s) => s.key.includes(' ') && key.startsWith(`${s.key} `))
+    .filter((s) => !OTHER_FIELD_WORDS.has(key.slice(s.key.length + 1).split(' ')[0]))
+    .sort((a, b) => b.key.length - a.key.length)[0];
+  return prefix ? { role: prefix.role, rank: prefix.rank + 1000 } : undefined;
+}
+
+/** The role a header names, exactly (after normalising), else by a leading match ("Next step (Q3)"). */
+export function roleOfHeader(header: CellValue): ColumnRole | undefined {
+  return matchHeader(header)?.role;
 }
 
 function rowScore(row: CellValue[]): number {
@@ -247,9 +198,8 @@ export function detectColumns(
 }
 
 function rankOf(role: ColumnRole, header: string): number {
-  const key = normaliseRaw(header);
-  const hit = SYNONYM_INDEX.find((s) => s.role === role && s.key === key);
-  return hit ? hit.rank : 999;
+  const hit = matchHeader(header);
+  return hit && hit.role === role ? hit.rank : 9999;
 }
 
 export function columnLetter(index: number): string {

@@ -40,6 +40,8 @@ export interface Config {
   /** Deals in these stages are not judged. */
   closedStages: string[];
   weekStart: WeekStart;
+  /** Longest snooze ("known stall until …") a rep may set, in days (core/snooze.ts). */
+  maxSnoozeDays: number;
   /** Overrides for the spreadsheet's own locale and time zone. */
   locale?: string;
   timeZone?: string;
@@ -54,6 +56,8 @@ export const RULE_IDS: readonly RuleId[] = [
   'overdue',
   'stale',
   'far-future',
+  'after-close',
+  'close-passed',
 ];
 
 export const DEFAULT_SEVERITIES: Record<RuleId, Severity> = {
@@ -65,6 +69,8 @@ export const DEFAULT_SEVERITIES: Record<RuleId, Severity> = {
   overdue: 'error',
   stale: 'warning',
   'far-future': 'suggestion',
+  'after-close': 'warning',
+  'close-passed': 'warning',
 };
 
 /**
@@ -106,6 +112,7 @@ export function defaultConfig(): Config {
     farFutureDays: 30,
     closedStages: ['Closed Won', 'Closed Lost', 'Won', 'Lost'],
     weekStart: 'monday',
+    maxSnoozeDays: 30,
   };
 }
 
@@ -144,6 +151,7 @@ const KNOWN_KEYS = new Set<string>([
   'freshnessDays',
   'freshness',
   'farFutureDays',
+  'maxSnoozeDays',
   'weekStart',
   'locale',
   'timeZone',
@@ -266,6 +274,13 @@ export function parseConfig(input: unknown): { config: Config; problems: string[
     else
       problems.push(
         `farFutureDays must be a whole number of days from 1 to 3650, got ${describe(raw.farFutureDays)}`,
+      );
+  }
+  if ('maxSnoozeDays' in raw) {
+    if (wholeDays(raw.maxSnoozeDays, 1, 365)) config.maxSnoozeDays = raw.maxSnoozeDays;
+    else
+      problems.push(
+        `maxSnoozeDays must be a whole number of days from 1 to 365, got ${describe(raw.maxSnoozeDays)}`,
       );
   }
   if ('weekStart' in raw) {

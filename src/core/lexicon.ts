@@ -32,6 +32,9 @@ export const DEFAULT_FILLER_PHRASES = [
   'speak again',
   'talk internally',
   'send info',
+  'get feedback',
+  'ask for feedback',
+  'get an update',
   'send information',
   'send some info',
   'send details',
@@ -255,6 +258,14 @@ export const DEFAULT_MEETING_NOUNS = [
   'approval',
   'exec meeting',
   'intro meeting',
+  'handoff',
+  'hand-off',
+  'survey',
+  'site survey',
+  'consultation',
+  'fitting',
+  'tasting',
+  'measure-up',
 ];
 
 /** Things a rep or buyer produces: a step that names one is concrete. */
@@ -338,6 +349,13 @@ export const DEFAULT_DELIVERABLE_NOUNS = [
   'e-signature',
   'esignature',
   'signed contract',
+  'rate',
+  'form',
+  'setup form',
+  'application',
+  'credit application',
+  'price list',
+  'tariff',
 ];
 
 /** Buyer-side roles and groups (brief §2 test 3). Seller initials never count. */
@@ -533,3 +551,79 @@ export const DEFAULT_STATUS_PHRASES = [
   'is live',
   'are live',
 ];
+
+/**
+ * Verbs the English lexicon knows that name a state, a wish or a delay, not a step: "hope to close",
+ * "think they'll sign", "hold off", "push to Q3". The lexicon's imperative reading skips them.
+ */
+export const NOT_ACTION_VERBS = [
+  'deal',
+  'keep',
+  'see',
+  'look',
+  'be',
+  'am',
+  'have',
+  'do',
+  'hope',
+  'think',
+  'expect',
+  'want',
+  'wish',
+  'seem',
+  'feel',
+  'know',
+  'believe',
+  'guess',
+  'like',
+  'love',
+  'hate',
+  'need',
+  'remain',
+  'stay',
+  'wait',
+  'await',
+  'hear',
+  'happen',
+  'appear',
+  'sound',
+  'mean',
+  'say',
+  'pend',
+  'depend',
+  'hold',
+  'let',
+  'sit',
+  'stand',
+  'lie',
+  'rest',
+  'push',
+  'slip',
+  'delay',
+  'postpone',
+  'defer',
+  'stall',
+  'lose',
+  'die',
+  'ok',
+  'okay',
+  'thank',
+  'welcome',
+];
+
+/**
+ * Record-keeping in the CRM is not a next step: a clause that opens with a housekeeping verb and names
+ * a CRM system or field ("Update close date in CRM", "log the call in Salesforce").
+ */
+export const HOUSEKEEPING_START =
+  /^\W*(?:(?:pls|please|need to|needs to|to|must|i'll|we'll|will|then)\s+)?(?:update|updating|change|changing|move|moving|log|logging|enter|edit|fix|correct|clean up|tidy|amend|adjust|add|record|input|reassign|tag|populate|enrich|fill in)\b/;
+export const CRM_OBJECT =
+  /\b(?:crm|salesforce|sfdc|hubspot|pipedrive|zoho|close ?date|closing date|close-date|deal stage|opp stage|stage|probability|forecast category|opps?|opportunity|deal record|the record|fields?|lead status|amount)\b/;
+
+/**
+ * A clause that states what the deal needs from the buyer ("Needs CFO sign-off before any trial",
+ * "Subject to board approval") is a waiting state: the next move is not the rep's. A task the rep
+ * needs done ("needs the import done") is not: only approvals and decisions count here.
+ */
+export const CONDITION_START =
+  /^\W*(?:(?:deal|it|this|they|which|still|but|and|we)\s+)?(?:(?:(?:still\s+)?(?:needs?|needing|requires?)\s+(?:\S+\s+){0,3}?(?:approvals?|sign-?offs?|go-?ahead|green light|budget|decision|signatures?|buy-in|ok|okay|consent)\b)|subject to|depends on|dependent on|contingent on|conditional on|blocked by|blocked on)/;

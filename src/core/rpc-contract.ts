@@ -56,6 +56,21 @@ export interface RowView {
   findings: FindingView[];
   /** `OK` or e.g. `Weak: only "follow up"; no date`. */
   summary: string;
+  /**
+   * The deal's identity (core/deal-identity.ts: deal id, else deal + account; '' when the row has
+   * neither). Sent back with every write so the server can refuse when the row holds another deal.
+   */
+  dealKey: string;
+  /** The snooze in force ("known stall until … because …"), or null. */
+  snooze: SnoozeView | null;
+}
+
+export interface SnoozeView {
+  /** Last day of the snooze, YYYY-MM-DD. */
+  until: IsoDate;
+  reason: string;
+  /** Who set it ('' when unknown). */
+  by: string;
 }
 
 /**
@@ -83,6 +98,8 @@ export interface SelectionContext {
    * (properties reads have a daily quota). Drop it after saving settings.
    */
   settingsToken: string;
+  /** onEdit kept updated-column cells the user wrote (a formula, text): a sentence, within 15 minutes of it. */
+  stampNotice?: string;
 }
 
 export interface WriteNextStepArgs {
@@ -97,6 +114,49 @@ export interface WriteNextStepArgs {
    * else the write is refused: someone (or something) changed the row since it was read.
    */
   expected: string;
+  /**
+   * The deal the draft was written for (RowView.dealKey). The write is refused when the row now holds
+   * another deal (rows deleted, inserted or sorted since the sidebar read it).
+   */
+  dealKey: string;
+  /** The deal's name as the sidebar showed it, for the refusal message only. */
+  deal?: string;
+}
+
+/** What happened to the current step (the sidebar's Done / Didn't happen / Moved). */
+export type StepOutcomeKind = 'done' | 'missed' | 'moved';
+
+export interface StepOutcomeArgs {
+  sheetName?: string;
+  row: number;
+  /** RowView.dealKey: refused when the row now holds another deal. */
+  dealKey: string;
+  /** RowView.nextStep: refused when the step changed since the sidebar read it. */
+  expected: string;
+  outcome: StepOutcomeKind;
+  deal?: string;
+}
+
+export interface StepOutcomeResult {
+  row: RowView;
+  /** Log rows written (1), 0 when the log could not be written (problems say why). */
+  logged: number;
+  problems: string[];
+}
+
+export interface SnoozeArgs {
+  sheetName?: string;
+  row: number;
+  dealKey: string;
+  /** Last day of the snooze, YYYY-MM-DD; '' ends the snooze. */
+  until: string;
+  reason: string;
+  deal?: string;
+}
+
+export interface SnoozeResult {
+  row: RowView;
+  snooze: SnoozeView | null;
 }
 
 export interface WriteNextStepResult {
@@ -106,6 +166,10 @@ export interface WriteNextStepResult {
   stamped: boolean;
   /** ISO timestamp of the stamp (also when no column was stamped: the time of the write). */
   writtenAt: string;
+  /** Log rows written for this write (the new step's `set` event); 0 when the log failed. */
+  logged: number;
+  /** The due date read from the text and written into the empty due column, if any. */
+  dueWritten?: IsoDate;
 }
 
 export interface DealItem {
@@ -264,7 +328,7 @@ export interface WeeklyReviewStatus {
   scheduled: boolean;
   /** Same as scheduled. */
   on: boolean;
-  /** e.g. "Every Monday at 8:00 (Europe/London)". */
+  /** e.g. "Every Monday between 8:00 and 9:00 (Europe/London)". */
   schedule: string;
   lastRun: ReviewRunRecord | null;
   /** Recorded failures, newest first (at most 5). */
@@ -273,14 +337,26 @@ export interface WeeklyReviewStatus {
   message: string;
 }
 
+/** The in-sheet highlights: on, and whether their hidden helper column is intact. */
+export interface HighlightsHealthView {
+  on: boolean;
+  /** On, but the helper column was deleted or pasted over: no colours until restored. */
+  helperBroken: boolean;
+  sheetName?: string;
+}
+
 /** Server function name → [argument tuple, result]. */
 export interface RpcContract {
   getSelectionContext: { args: [settingsToken?: string]; result: SelectionContext };
   writeNextStep: { args: [args: WriteNextStepArgs]; result: WriteNextStepResult };
   selectRow: { args: [row: number, sheetName?: string]; result: { row: number; sheetName: string } };
+  recordStepOutcome: { args: [args: StepOutcomeArgs]; result: StepOutcomeResult };
+  snoozeDeal: { args: [args: SnoozeArgs]; result: SnoozeResult };
   getMyDeals: { args: [owner?: string, sheetName?: string]; result: MyDeals };
   getSheetHealth: { args: [sheetName?: string]; result: SheetHealth };
   getSettings: { args: []; result: SettingsView };
+  getHighlightsHealth: { args: []; result: HighlightsHealthView };
+  restoreHighlights: { args: []; result: HighlightsHealthView };
   saveSettings: { args: [form: SettingsForm]; result: SaveSettingsResult };
   /** `options.now` (an ISO instant) is for the CLI and tests; the sidebar sends no options. */
   buildReviewNow: { args: [options?: { now?: string; includeModel?: boolean }]; result: BuildReviewResult };
@@ -303,6 +379,8 @@ export const RULE_LABELS: ReadonlyArray<readonly [RuleId, string]> = [
   ['overdue', 'Overdue (date has passed)'],
   ['stale', 'Stale (not updated within the stage’s days)'],
   ['far-future', 'Dated too far in the future'],
+  ['after-close', 'Due after the expected close date'],
+  ['close-passed', 'Expected close date has passed'],
 ];
 
 export const ROLE_LABELS: ReadonlyArray<readonly [ColumnRole, string, boolean]> = [

@@ -32,6 +32,10 @@ function short(f: Finding): string {
       return 'stale';
     case 'far-future':
       return 'far off';
+    case 'after-close':
+      return 'due after the close date';
+    case 'close-passed':
+      return 'close date passed';
   }
 }
 

@@ -19,7 +19,16 @@ export type Timing = 'upcoming' | 'due-today' | 'overdue' | 'stale' | 'undated';
 export type Severity = 'error' | 'warning' | 'suggestion';
 
 export type RuleId =
-  'missing' | 'filler' | 'no-action' | 'no-time' | 'no-party' | 'overdue' | 'stale' | 'far-future';
+  | 'missing'
+  | 'filler'
+  | 'no-action'
+  | 'no-time'
+  | 'no-party'
+  | 'overdue'
+  | 'stale'
+  | 'far-future'
+  | 'after-close'
+  | 'close-passed';
 
 /** One thing wrong with a next step, like a prose linter's alert. `start`/`length` index the text. */
 export interface Finding {

@@ -77,25 +77,27 @@ export interface EditedTable {
 }
 
 /**
- * The table an edit landed in, from the header area above the edit (at most HEADER_SCAN_ROWS rows:
- * Range.getSheet, Sheet.getRange, Range.getValues). The saved settings are read only when the headers
- * alone do not identify both a next-step and an updated column, and then only for setup's own sheet.
- * Undefined when the edit is in no such table.
+ * The table an edit landed in. After setup (a pipeline sheet is saved), only that sheet counts: another
+ * tab whose headers merely look like a pipeline (a Contacts sheet with "Action" and "Last contacted")
+ * is never stamped. Reads: Range.getSheet, the settings (PropertiesService.getDocumentProperties +
+ * getProperties), Sheet.getName when a sheet was chosen, then the header area above the edit
+ * (Sheet.getRange, Range.getValues; at most HEADER_SCAN_ROWS rows). Undefined when the edit is in no
+ * such table.
  */
 export function locateEditedTable(
   range: GoogleAppsScript.Spreadsheet.Range,
   box: EditBox,
 ): EditedTable | undefined {
   const sheet = range.getSheet();
+  const { settings } = loadSettings();
+  if (settings.sheetName !== undefined && settings.sheetName !== sheet.getName()) return undefined;
   const grid = readHeaderArea(sheet, Math.min(HEADER_SCAN_ROWS, box.rowStart - 1));
   const found = detectColumns(grid, { maxScanRows: grid.length });
   if (found.mapping.nextStep !== undefined && found.mapping.nextStepUpdated !== undefined) {
     return { sheet, headerRow: found.headerRowIndex + 1, mapping: found.mapping };
   }
-  // Headers alone were not enough: use what setup saved, for its own sheet only.
-  const { settings } = loadSettings();
+  // Headers alone were not enough: use what setup saved (custom header names, a lower header row).
   if (!settings.columns && settings.headerRow === undefined) return undefined;
-  if (settings.sheetName !== undefined && settings.sheetName !== sheet.getName()) return undefined;
   let rows = grid;
   if (settings.headerRow !== undefined && settings.headerRow > grid.length) {
     if (settings.headerRow >= box.rowStart) return undefined;

@@ -7,7 +7,7 @@
  * about 77 cells, so 26 weeks use about 2,000 cells (docs/review.md has the arithmetic).
  *
  * Calls are constant whatever the number of deals:
- * - read: getSheetByName, getLastRow, getLastColumn, one getValues of rows 1–2 (all weeks' meta), one
+ * - read: getSheetByName, one getNote (the ownership note), getLastRow, getLastColumn, one getValues of rows 1–2 (all weeks' meta), one
  *   getValues of the previous week's payload column (one more per damaged column skipped);
  * - write: one setNumberFormat + one setValues of this week's column (plus, rarely, growing the sheet
  *   or clearing a column beyond the kept weeks).
@@ -29,6 +29,14 @@ import type { Snapshot } from '../core/review/model';
 /** Weekly snapshots kept (this week's included). */
 export const DEFAULT_KEEP_WEEKS = 26;
 
+/**
+ * The note on A1 of the history sheet the add-on creates: how it knows the sheet is its own. A sheet of
+ * that name without the note is used only when it already holds readable weeks the add-on wrote (made
+ * before the note existed; the note is added on the next write); otherwise it is never written to.
+ */
+export const HISTORY_MARKER =
+  'next-step-tracker:history v1\nWeekly snapshots of the pipeline for the review. Do not edit.';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -41,6 +49,8 @@ export interface HistoryState {
   sheet: Sheet | null;
   /** false when a sheet of that name exists but holds something else: then nothing is written. */
   writable: boolean;
+  /** Whether the sheet carries the add-on's ownership note on A1. */
+  marked: boolean;
   lastRow: number;
   lastColumn: number;
   /** Valid week columns. */
@@ -59,9 +69,24 @@ function problemLine(detail: string): string {
   return `Review history: ${detail}; that week is ignored.`;
 }
 
+function isMarked(note: unknown): boolean {
+  return typeof note === 'string' && note.startsWith('next-step-tracker:history v1');
+}
+
+/** A sheet of the history's name that the add-on did not make: neither read nor written. */
+function refuse(state: HistoryState): void {
+  state.writable = false;
+  state.freeColumns = [];
+  state.problems.push(
+    `The sheet "${HISTORY_SHEET_NAME}" was not made by Next Step Tracker, so review history is ` +
+      'neither read nor written. Rename that sheet to let the add-on keep its history.',
+  );
+}
+
 function emptyState(sheet: Sheet | null): HistoryState {
   return {
     sheet,
+    marked: false,
     writable: true,
     lastRow: 0,
     lastColumn: 0,
@@ -80,9 +105,14 @@ export function readHistory(ss: Spreadsheet, weekId: string): HistoryState {
   const sheet = ss.getSheetByName(HISTORY_SHEET_NAME);
   if (!sheet) return emptyState(null);
   const state = emptyState(sheet);
+  const marked = isMarked(sheet.getRange(1, 1).getNote());
+  state.marked = marked;
   state.lastRow = sheet.getLastRow();
   state.lastColumn = sheet.getLastColumn();
-  if (state.lastRow < 1 || state.lastColumn < 1) return state;
+  if (state.lastRow < 1 || state.lastColumn < 1) {
+    if (!marked) refuse(state);
+    return state;
+  }
   const head = sheet.getRange(1, 1, 2, state.lastColumn).getValues();
   const seen = new Set<string>();
   let damaged = 0;
@@ -101,12 +131,8 @@ export function readHistory(ss: Spreadsheet, weekId: string): HistoryState {
       state.columns.push({ col: c + 1, meta: r.meta });
     }
   }
-  if (state.columns.length === 0 && damaged > 0) {
-    state.writable = false;
-    state.problems.push(
-      `The sheet "${HISTORY_SHEET_NAME}" holds something Next Step Tracker did not write, so review history is ` +
-        'neither read nor written. Rename that sheet to let the add-on keep its history.',
-    );
+  if (state.columns.length === 0 && (damaged > 0 || !marked)) {
+    refuse(state);
     return state;
   }
   state.columns.sort((a, b) => (a.meta.weekId < b.meta.weekId ? -1 : 1));
@@ -159,6 +185,7 @@ function ensureSheet(ss: Spreadsheet): Sheet {
   if (existing) return existing;
   const sheet = ss.insertSheet(HISTORY_SHEET_NAME, ss.getNumSheets());
   sheet.hideSheet();
+  sheet.getRange(1, 1).setNote(HISTORY_MARKER);
   return sheet;
 }
 
@@ -176,6 +203,7 @@ export function writeSnapshot(
   if (!state.writable) return ['Review history was not saved: the history sheet is not the add-on’s.'];
   const keep = Math.max(1, Math.floor(keepWeeks));
   const sheet = state.sheet ?? ensureSheet(ss);
+  if (state.sheet && !state.marked) sheet.getRange(1, 1).setNote(HISTORY_MARKER); // ours, from before the note
   const cells = encodeSnapshotColumn(snapshot);
   const same = state.columns.find((c) => c.meta.weekId === snapshot.weekId);
   const others = state.columns.filter((c) => c !== same);

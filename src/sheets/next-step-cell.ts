@@ -4,7 +4,7 @@
  * The text is written as text: the cell gets the plain-text format '@' first, so a step starting with
  * '=' or '+' (`=HYPERLINK(...)`, `+44 …`) or looking like a date stays exactly as typed.
  */
-import { UserError } from '../addon/user-error';
+import { UserError } from '../core/user-error';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

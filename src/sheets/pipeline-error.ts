@@ -3,7 +3,7 @@
  * message (which names the headers looked for) reaches the person as-is.
  */
 import { NEXT_STEP_HEADER_SYNONYMS } from '../core/columns';
-import { UserError } from '../addon/user-error';
+import { UserError } from '../core/user-error';
 
 export class PipelineError extends UserError {
   constructor(message: string) {

@@ -11,7 +11,7 @@
  *
  * 1–3 pin the sheet: a failed read there is the answer. 4–5 are tried in order until a read succeeds.
  */
-import { isUserError, UserError } from '../addon/user-error';
+import { isUserError, UserError } from '../core/user-error';
 import { HISTORY_SHEET_NAME } from './history';
 import { PipelineError } from './pipeline-error';
 import type { Settings } from './settings';

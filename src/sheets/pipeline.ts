@@ -94,7 +94,7 @@ export function locateTable(
     throw new PipelineError(
       `No next-step column found in sheet "${sheetName}". Looked for a header such as ${lookedForHeaders()} ` +
         `in the first ${Math.min(maxScanRows, Math.max(grid.length, 1))} rows. ` +
-        'Rename your next-step column or choose it in "Set up this sheet".',
+        'Rename your next-step column, or pick it (or add one) with Extensions ▸ Next Step Tracker ▸ Set up this sheet.',
     );
   }
   if (saved !== undefined && saved !== found.headerRowIndex + 1) {

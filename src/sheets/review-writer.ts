@@ -1,26 +1,31 @@
 /**
- * Writes the weekly review tab, `Pipeline review 2026-W11`, from the review model.
+ * Writes the weekly review tab, `Pipeline review 2026-W11`, from the review layout (the same layout
+ * the CLI's XLSX writer renders; core/review/layout.ts).
  *
- * - Rebuilding a week replaces that week's tab (deleted and inserted again at the same place) and
- *   touches nothing else.
+ * - Nothing lost on failure: the new tab is built in full (values, formats, charts) under a building
+ *   name first; only then is the old tab of that week deleted and the new one renamed into its place.
+ *   If any step throws, the half-built tab is removed and the old tab is left exactly as it was.
  * - The add-on recognises its own review tabs by two things together: the name `Pipeline review
  *   YYYY-Www` and a note on A1 that starts `next-step-tracker:review v1 week=YYYY-Www` naming the same
  *   week. Only such tabs are ever deleted (by retention: the newest N weeks are kept, default 8); a
  *   user's tab with a similar name, or one of ours that was renamed, is never touched.
  * - Calls are constant whatever the number of deals: the whole grid goes down with one
- *   setNumberFormats (text columns '@' first, so user text never becomes a formula), one setValues,
- *   one setBackgrounds, one setFontWeights; then a note, frozen rows, 12 column widths and two charts.
+ *   setNumberFormats (text cells '@' first, so user text never becomes a formula), one setValues, one
+ *   setBackgrounds, one setFontWeights; then a note, frozen rows, 10 column widths and two charts.
  */
 import {
-  COLUMN_WIDTHS,
+  chartExtent,
   layoutReview,
+  reviewMarker,
   reviewSheetName,
   reviewWeekOf,
+  sheetsGrid,
   WIDTH,
+  type ChartSpec,
   type ReviewLayout,
 } from '../core/review/layout';
 import type { ReviewModel } from '../core/review/model';
-import { UserError } from '../addon/user-error';
+import { UserError } from '../core/user-error';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -66,86 +71,153 @@ export function listReviewTabs(ss: Spreadsheet): ReviewTab[] {
   return out;
 }
 
-function addCharts(sheet: Sheet, layout: ReviewLayout, hasOwners: boolean): void {
-  const a = layout.anchors;
-  if (hasOwners) {
-    const chart = sheet
-      .newChart()
-      .addRange(sheet.getRange(a.ownerHeader, 1, a.ownerLast - a.ownerHeader + 1, 1))
-      .addRange(sheet.getRange(a.ownerHeader, 3, a.ownerLast - a.ownerHeader + 1, 4))
-      .setNumHeaders(1)
-      .setOption('colors', ['#6aa84f', '#f1c232', '#e06666', '#999999'])
-      .setPosition(4, WIDTH + 2, 0, 0)
-      .asColumnChart()
-      .setStacked()
-      .setTitle('Next-step verdicts by owner')
-      .build();
-    sheet.insertChart(chart);
-  }
-  const trend = sheet
-    .newChart()
-    .addRange(sheet.getRange(a.trendHeader, 1, a.trendLast - a.trendHeader + 1, 2))
+function addChart(sheet: Sheet, spec: ChartSpec): void {
+  let builder = sheet.newChart();
+  for (const r of spec.ranges) builder = builder.addRange(sheet.getRange(r.row, r.column, r.rows, r.columns));
+  builder = builder
     .setNumHeaders(1)
-    .setOption('vAxis.format', 'percent')
-    .setPosition(24, WIDTH + 2, 0, 0)
-    .asLineChart()
-    .setTitle('OK share of next steps by week')
-    .build();
-  sheet.insertChart(trend);
+    .setOption('title', spec.title)
+    .setOption('width', spec.width)
+    .setOption('height', spec.height)
+    .setPosition(spec.anchorRow, spec.anchorColumn, spec.offsetX, spec.offsetY);
+  if (spec.colors) builder = builder.setOption('colors', spec.colors);
+  if (spec.vAxisFormat) builder = builder.setOption('vAxis.format', spec.vAxisFormat);
+  const typed = spec.kind === 'line' ? builder.asLineChart() : builder.asColumnChart();
+  if (spec.stacked && spec.kind === 'column')
+    (typed as GoogleAppsScript.Spreadsheet.EmbeddedColumnChartBuilder).setStacked();
+  sheet.insertChart(typed.build());
 }
 
-/** Writes (or replaces) the model's week tab, then applies retention. */
-export function writeReviewTab(
-  ss: Spreadsheet,
-  model: ReviewModel,
-  options: WriteReviewOptions,
-): WriteReviewResult {
-  const source = options.sourceSheet;
-  const layout = layoutReview(model, {
-    sourceSheetId: source.getSheetId(),
-    maxRowsPerSection: options.maxRowsPerSection,
-  });
-  const name = reviewSheetName(model.header.weekId);
-  const existing = ss.getSheetByName(name);
-  let index = source.getIndex(); // 0-based position right after the source sheet
-  let replaced = false;
-  if (existing) {
-    if (reviewWeekOf(existing.getName(), existing.getRange(1, 1).getNote()) !== model.header.weekId) {
-      throw new UserError(
-        `A sheet named "${name}" already exists and was not built by Next Step Tracker. ` +
-          'Rename or delete it, then build the review again.',
-        'Next Step Tracker: weekly review',
-      );
-    }
-    index = existing.getIndex() - 1;
-    ss.deleteSheet(existing);
-    replaced = true;
+/** Name the new tab is built under until it is complete. */
+export function buildingName(name: string): string {
+  return `${name} (building)`;
+}
+
+/**
+ * The pipeline amount column's number format, read once (one getRange + one getNumberFormats of the
+ * column's first data rows, at most 20), so the review's amounts look like the pipeline's (`£#,##0`):
+ * the first format there that formats numbers. null when there is none (the layout then uses plain
+ * numbers with separators).
+ */
+export function readAmountFormat(
+  sheet: Sheet,
+  firstDataRow: number,
+  amountColumn: number | undefined,
+  dataRows: number,
+): string | null {
+  if (amountColumn === undefined || dataRows < 1) return null;
+  try {
+    const formats = sheet
+      .getRange(firstDataRow, amountColumn + 1, Math.min(20, dataRows), 1)
+      .getNumberFormats()
+      .map((row) => String(row[0] ?? ''));
+    return formats.find((f) => /[0#]/.test(f) && !/^0\.#+$/.test(f)) ?? null;
+  } catch {
+    return null;
   }
-  const sheet = ss.insertSheet(name, index);
-  const rows = layout.values.length;
+}
+
+/** Puts the whole layout on a fresh sheet: values, formats, colours, note, frozen rows, widths, charts. */
+function fill(sheet: Sheet, layout: ReviewLayout, sourceSheetId: number, note: string): void {
+  // The ownership note first: a tab left behind by a run that died mid-way is still known as ours.
+  sheet.getRange(1, 1).setNote(note);
+  const grid = sheetsGrid(layout, sourceSheetId);
+  const rows = grid.values.length;
   const maxRows = sheet.getMaxRows();
   if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (sheet.getMaxColumns() < WIDTH)
     sheet.insertColumnsAfter(sheet.getMaxColumns(), WIDTH - sheet.getMaxColumns());
   const range = sheet.getRange(1, 1, rows, WIDTH);
   // Formats first: text cells are '@' before any user text lands in them.
-  range.setNumberFormats(layout.formats);
-  range.setValues(layout.values);
-  range.setBackgrounds(layout.backgrounds);
-  range.setFontWeights(layout.weights as Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>);
-  sheet.getRange(1, 1).setNote(layout.note);
-  sheet.setFrozenRows(2);
-  COLUMN_WIDTHS.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
-  addCharts(sheet, layout, model.byOwner.length > 0);
+  range.setNumberFormats(grid.formats);
+  range.setValues(grid.values);
+  range.setBackgrounds(grid.backgrounds);
+  range.setFontWeights(grid.weights as Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>);
+  sheet.setFrozenRows(layout.frozenRows);
+  layout.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  for (const chart of layout.charts) addChart(sheet, chart);
+}
+
+export interface WriteReviewLayoutOptions extends WriteReviewOptions {
+  locale: string;
+  /** The pipeline amount column's number format (readAmountFormat). */
+  amountColumnFormat?: string | null;
+}
+
+/** Builds the model's week tab beside the old one, then swaps it in and applies retention. */
+export function writeReviewTab(
+  ss: Spreadsheet,
+  model: ReviewModel,
+  options: WriteReviewLayoutOptions,
+): WriteReviewResult {
+  const source = options.sourceSheet;
+  const sourceId = source.getSheetId();
+  const layout = layoutReview(model, {
+    locale: options.locale,
+    amountColumnFormat: options.amountColumnFormat,
+    maxRowsPerSection: options.maxRowsPerSection,
+  });
+  const weekId = model.header.weekId;
+  const name = reviewSheetName(weekId);
+  const note = reviewMarker(weekId, sourceId);
+  const existing = ss.getSheetByName(name);
+  if (existing && reviewWeekOf(existing.getName(), existing.getRange(1, 1).getNote()) !== weekId) {
+    throw new UserError(
+      `A sheet named "${name}" already exists and was not built by Next Step Tracker. ` +
+        'Rename or delete it, then build the review again.',
+      'Next Step Tracker: weekly review',
+    );
+  }
+  const tempName = buildingName(name);
+  const leftover = ss.getSheetByName(tempName);
+  if (leftover) {
+    if (leftover.getRange(1, 1).getNote() !== note) {
+      throw new UserError(
+        `A sheet named "${tempName}" already exists and was not built by Next Step Tracker. ` +
+          'Rename or delete it, then build the review again.',
+        'Next Step Tracker: weekly review',
+      );
+    }
+    ss.deleteSheet(leftover); // a half-built tab from a run that was stopped
+  }
+  // 0-based position: the old tab's place (the new one goes just before it), else after the source.
+  const index = existing ? existing.getIndex() - 1 : source.getIndex();
+  const sheet = ss.insertSheet(tempName, index);
+  try {
+    fill(sheet, layout, sourceId, note);
+    if (existing) ss.deleteSheet(existing);
+    sheet.setName(name);
+  } catch (error) {
+    try {
+      if (ss.getSheetByName(tempName)) ss.deleteSheet(sheet);
+    } catch {
+      // Best effort: the error below says what failed; a leftover building tab is removed next time.
+    }
+    throw error;
+  }
 
   const keep = Math.max(1, Math.floor(options.retention ?? DEFAULT_RETENTION));
   const tabs = listReviewTabs(ss)
-    .filter((t) => t.weekId !== model.header.weekId)
+    .filter((t) => t.weekId !== weekId)
     .sort((a, b) => (a.weekId < b.weekId ? 1 : -1));
   const deleted: string[] = [];
   for (const t of tabs.slice(Math.max(0, keep - 1))) {
     ss.deleteSheet(t.sheet);
     deleted.push(t.name);
   }
-  return { sheetName: name, sheetId: sheet.getSheetId(), replaced, deleted, rows };
+  return {
+    sheetName: name,
+    sheetId: sheet.getSheetId(),
+    replaced: !!existing,
+    deleted,
+    rows: layout.rows.length,
+  };
+}
+
+/** Whether every chart of the layout lies within A1:T45 (the first screen), by the tab's widths. */
+export function chartsOnFirstScreen(layout: ReviewLayout): boolean {
+  return layout.charts.every((c) => {
+    const end = chartExtent(c, layout.columnWidths.concat(Array(20).fill(100)));
+    return end.column <= 20 && end.row <= 45;
+  });
 }

@@ -8,7 +8,8 @@
 import type { ColumnRole } from '../core/types';
 import { defaultConfig, parseConfig, type Config } from '../core/config';
 import { HEADER_SYNONYMS } from '../core/columns';
-import { UserError } from '../addon/user-error';
+import { UserError } from '../core/user-error';
+import { documentProperties, requireDocumentProperties } from './document-store';
 
 export interface Settings {
   sheetName?: string;
@@ -35,10 +36,6 @@ export interface LoadedSettings {
 }
 
 type PropertyStore = Pick<GoogleAppsScript.Properties.Properties, 'getProperties' | 'setProperties'>;
-
-function documentStore(): PropertyStore {
-  return PropertiesService.getDocumentProperties();
-}
 
 /** Keeps only well-formed fields; each dropped field becomes a problem line. */
 export function sanitizeSettings(raw: unknown, problems: string[]): Settings {
@@ -110,7 +107,9 @@ export function loadSettings(store?: PropertyStore): LoadedSettings {
   const problems: string[] = [];
   let values: Record<string, string> = {};
   try {
-    values = (store ?? documentStore()).getProperties() ?? {};
+    const source = store ?? documentProperties();
+    if (source) values = source.getProperties() ?? {};
+    else problems.push('Saved settings are not available here (no document properties); using defaults.');
   } catch (error) {
     problems.push(`Settings could not be read (${(error as Error).message}); using defaults.`);
   }
@@ -166,5 +165,8 @@ export function saveSettings(s: Settings, store?: PropertyStore): void {
       );
     }
   }
-  (store ?? documentStore()).setProperties({ [SETTINGS_KEY]: settingsText, [CONFIG_KEY]: configText });
+  (store ?? requireDocumentProperties('Next Step Tracker: settings')).setProperties({
+    [SETTINGS_KEY]: settingsText,
+    [CONFIG_KEY]: configText,
+  });
 }

@@ -5,7 +5,7 @@
  * was (formulas kept as formulas), so the write is still single and nothing else changes.
  */
 import type { CellValue, ColumnMapping } from '../core/types';
-import { UserError } from '../addon/user-error';
+import { UserError } from '../core/user-error';
 
 export interface StampTarget {
   mapping: ColumnMapping;
@@ -65,4 +65,71 @@ export function stampRows(
     );
   }
   return rows.length;
+}
+
+function isDateValue(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+}
+
+/**
+ * A cell onEdit may stamp: empty, or an earlier "updated" time (a date, stamped or typed: replacing it
+ * with the newer edit time is what the column is for). A formula, or anything else the user put there
+ * ("see CRM", a number, TRUE), is not an updated time and is kept.
+ */
+export function isStampable(value: unknown, formula: string): boolean {
+  if (formula) return false;
+  if (value === '' || value === null || value === undefined) return true;
+  return isDateValue(value);
+}
+
+export interface EditStampResult {
+  stamped: number;
+  /** Sheet rows whose updated cell held a formula or a value the user typed (left as it was). */
+  kept: number[];
+}
+
+/**
+ * onEdit's stamp: like stampRows, but a cell holding a formula or a value the user typed is kept and
+ * reported. One read of the span (getFormulas + getValues), then one setValues per run of stampable
+ * rows (one run in the common case: a typed cell, a pasted block over stamps or blanks).
+ */
+export function stampEditedRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  table: StampTarget,
+  rowNumbers: readonly number[],
+  when: Date,
+): EditStampResult {
+  const col0 = table.mapping.nextStepUpdated;
+  const rows = normalizeRows(rowNumbers, table.firstDataRow);
+  if (col0 === undefined || rows.length === 0) return { stamped: 0, kept: [] };
+  const first = rows[0];
+  const span = rows[rows.length - 1] - first + 1;
+  const range = sheet.getRange(first, col0 + 1, span, 1);
+  const formulas = range.getFormulas();
+  const values = range.getValues();
+  const kept: number[] = [];
+  const runs: Array<{ start: number; count: number }> = [];
+  for (const r of rows) {
+    const i = r - first;
+    if (!isStampable(values[i]?.[0], formulas[i]?.[0] ?? '')) {
+      kept.push(r);
+      continue;
+    }
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.count === r) last.count++;
+    else runs.push({ start: r, count: 1 });
+  }
+  for (const run of runs) {
+    const target =
+      run.start === first && run.count === span ? range : sheet.getRange(run.start, col0 + 1, run.count, 1);
+    try {
+      target.setValues(Array.from({ length: run.count }, () => [when]));
+    } catch (error) {
+      throw new UserError(
+        `Could not write the "next step updated" time in column ${col0 + 1}, rows ${run.start}–${run.start + run.count - 1}: ` +
+          `${(error as Error).message}. If the range is protected, ask its owner for edit access.`,
+      );
+    }
+  }
+  return { stamped: rows.length - kept.length, kept };
 }

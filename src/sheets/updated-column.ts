@@ -5,11 +5,12 @@
  */
 import type { ColumnMapping } from '../core/types';
 import { columnLetters } from '../core/highlights/escape';
-import { UserError } from '../addon/user-error';
+import { UserError } from '../core/user-error';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const UPDATED_HEADER = 'Next step updated';
+export const NEXT_STEP_HEADER = 'Next step';
 /** Date-time format for the stamp column (yyyy-mm-dd reads the same in every locale). */
 export const STAMP_FORMAT = 'yyyy-mm-dd hh:mm';
 
@@ -67,4 +68,39 @@ export function addUpdatedColumn(
     }
   }
   return newCol;
+}
+
+/**
+ * Adds a "Next step" column right after the table's last column (`afterColumn`, 1-based; nothing moves),
+ * writes its header, and formats its data cells as text, so a typed "=..." stays text. Returns the new
+ * column's 1-based number. One insertColumnAfter (when the sheet has no spare column), one header write.
+ */
+export function addNextStepColumn(sheet: Sheet, headerRow: number, afterColumn: number): number {
+  assertCanInsertColumn(sheet);
+  if (sheet.getMaxColumns() <= afterColumn) {
+    try {
+      sheet.insertColumnAfter(afterColumn);
+    } catch (error) {
+      throw new UserError(
+        `Could not add a column after column ${columnLetters(afterColumn)}: ${(error as Error).message}. Nothing was changed.`,
+      );
+    }
+  }
+  const col = afterColumn + 1;
+  try {
+    sheet.getRange(headerRow, col).setValue(NEXT_STEP_HEADER);
+  } catch (error) {
+    throw new UserError(
+      `Could not write the "${NEXT_STEP_HEADER}" header: ${(error as Error).message}. Nothing was changed.`,
+    );
+  }
+  const rows = sheet.getMaxRows() - headerRow;
+  if (rows > 0) {
+    try {
+      sheet.getRange(headerRow + 1, col, rows, 1).setNumberFormat('@');
+    } catch {
+      // Only a format: next steps still read as text.
+    }
+  }
+  return col;
 }

@@ -22,16 +22,21 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   NEXTSTEP_CHECK: ['next_steps', 'due_dates', 'written_on'],
   NEXTSTEP_SCORE: ['next_steps', 'due_dates'],
   NEXTSTEP_DUE: ['next_steps', 'written_on'],
+  NEXTSTEP_FACTS: ['table', 'columns', 'settings_key'],
 };
 const MENU_HANDLERS = MENU_ITEMS.flatMap((item) => (item ? [item[1]] : []));
 /** A Record over RpcName: adding a server function to the contract without listing it here fails typecheck. */
 const RPC_FUNCTIONS: Record<RpcName, true> = {
   getSelectionContext: true,
   writeNextStep: true,
+  recordStepOutcome: true,
+  snoozeDeal: true,
   selectRow: true,
   getMyDeals: true,
   getSheetHealth: true,
   getSettings: true,
+  getHighlightsHealth: true,
+  restoreHighlights: true,
   saveSettings: true,
   buildReviewNow: true,
   getWeeklyReviewStatus: true,

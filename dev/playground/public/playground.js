@@ -28,6 +28,7 @@
     refreshTimer: null,
     refreshAfterEdit: false,
     dialogId: null,
+    htmlDialogSerial: 0,
     /** Server events: the last number seen on the stream (null before it connects), the one awaited. */
     eventsSeen: null,
     eventsWanted: 0,
@@ -102,6 +103,14 @@
     $('doc-title').textContent = meta.title;
     document.title = meta.title + ' – Next Step Tracker playground';
     $('today').textContent = 'Today: ' + meta.today + (meta.todaySource ? ' (' + meta.todaySource + ')' : '');
+    $('today-pick').value = meta.today;
+    const locale = $('locale');
+    locale.textContent = meta.locale ? 'Dates: ' + meta.locale : '';
+    locale.title = meta.localeSource || 'How numeric dates read';
+    locale.hidden = !meta.localeSource;
+    const notice = $('notice');
+    notice.textContent = meta.notice || '';
+    notice.hidden = !meta.notice;
     $('user').textContent = meta.user;
     const loadError = $('load-error');
     loadError.textContent = meta.loadError || '';
@@ -111,7 +120,24 @@
     }
     renderTabs();
     syncSidebar(meta.sidebar);
+    syncHtmlDialog(meta.htmlDialog);
   }
+
+  // ---------- today: +1 day, +1 week, or a picked date; the document stays ----------
+  function shiftDay(iso, days) {
+    const d = new Date(iso + 'T12:00:00Z');
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  }
+  async function setToday(iso) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return;
+    const res = await api('POST', '/api/today', { today: iso });
+    if (res.ok === false) showError(res.error.message);
+    await loadMeta();
+  }
+  $('today-plus-day').addEventListener('click', () => state.meta && setToday(shiftDay(state.meta.today, 1)));
+  $('today-plus-week').addEventListener('click', () => state.meta && setToday(shiftDay(state.meta.today, 7)));
+  $('today-pick').addEventListener('change', (ev) => setToday(ev.target.value));
 
   async function loadSheet() {
     if (!state.sheetName) {
@@ -223,7 +249,7 @@
     let total = 46;
     for (let c = 1; c <= v.cols; c++) {
       const col = document.createElement('col');
-      const w = v.colWidths[c - 1] || 100;
+      const w = v.colWidths[c - 1] ?? 100; // 0: a hidden column
       total += w;
       col.style.width = w + 'px';
       colgroup.appendChild(col);
@@ -254,7 +280,8 @@
       const th = document.createElement('th');
       th.className = 'colhead';
       th.dataset.col = String(c);
-      th.textContent = letters(c);
+      th.textContent = v.colWidths[c - 1] === 0 ? '' : letters(c);
+      if (v.colWidths[c - 1] === 0) th.classList.add('hidden-col');
       freezeCol(th, c);
       htr.appendChild(th);
     }
@@ -908,7 +935,10 @@
   $('sidebar-close').addEventListener('click', () => closeSidebar(true));
 
   window.addEventListener('message', async (ev) => {
-    const frame = sidebarPanel.querySelector('iframe');
+    const sidebarFrame = sidebarPanel.querySelector('iframe');
+    const dialogFrame = htmlDialogBox.querySelector('iframe');
+    const fromDialog = Boolean(dialogFrame) && ev.source === dialogFrame.contentWindow;
+    const frame = fromDialog ? dialogFrame : sidebarFrame;
     if (!frame || ev.source !== frame.contentWindow) return;
     const msg = ev.data;
     if (!msg || typeof msg !== 'object') return;
@@ -925,10 +955,46 @@
       if (frame.contentWindow) frame.contentWindow.postMessage(reply, '*');
       if (res.changed) scheduleRefresh();
     } else if (msg.type === 'gas-host') {
-      if (msg.op === 'close') closeSidebar(true);
-      else if (msg.op === 'focus') gridWrap.focus();
+      if (msg.op === 'close') {
+        if (fromDialog) closeHtmlDialog(true);
+        else closeSidebar(true);
+      } else if (msg.op === 'focus') gridWrap.focus();
     }
   });
+
+  // ---------- the add-on's HTML dialogs (showModalDialog / showModelessDialog) ----------
+  const htmlDialogLayer = $('html-dialog-layer');
+  const htmlDialogBox = htmlDialogLayer.querySelector('.html-dialog');
+  function syncHtmlDialog(d) {
+    if (!d) {
+      if (!htmlDialogLayer.hidden) closeHtmlDialog(false);
+      return;
+    }
+    if (d.serial === state.htmlDialogSerial && !htmlDialogLayer.hidden) return;
+    state.htmlDialogSerial = d.serial;
+    $('html-dialog-title').textContent = d.title || '';
+    htmlDialogBox.querySelector('iframe')?.remove();
+    const frame = document.createElement('iframe');
+    frame.title = d.title || 'Dialog';
+    frame.dataset.testid = 'html-dialog-frame';
+    // The same sandbox as the sidebar's: its own origin, talking to the page only by postMessage.
+    frame.setAttribute('sandbox', 'allow-scripts allow-forms allow-popups allow-modals allow-downloads');
+    frame.style.width = Math.min(d.width || 600, window.innerWidth - 64) + 'px';
+    frame.style.height = Math.min(d.height || 400, window.innerHeight - 120) + 'px';
+    frame.src = '/dialog?serial=' + d.serial;
+    htmlDialogBox.appendChild(frame);
+    htmlDialogLayer.classList.toggle('modeless', !d.modal);
+    htmlDialogLayer.hidden = false;
+    document.body.dataset.htmlDialog = 'open';
+  }
+  function closeHtmlDialog(tellServer) {
+    const serial = state.htmlDialogSerial;
+    htmlDialogLayer.hidden = true;
+    htmlDialogBox.querySelector('iframe')?.remove();
+    document.body.dataset.htmlDialog = '';
+    if (tellServer) api('POST', '/api/html-dialog-closed', { serial }).then(() => scheduleRefresh());
+  }
+  $('html-dialog-close').addEventListener('click', () => closeHtmlDialog(true));
 
   // ---------- dialogs and toasts (Ui.alert / Ui.prompt / Spreadsheet.toast) ----------
   function showDialog(d) {
@@ -1004,6 +1070,7 @@
     es.addEventListener('dialog', (ev) => showDialog(JSON.parse(ev.data)));
     es.addEventListener('dialog-closed', (ev) => hideDialog(JSON.parse(ev.data).id));
     es.addEventListener('toast', (ev) => showToast(JSON.parse(ev.data)));
+    es.addEventListener('html-dialog', (ev) => syncHtmlDialog(JSON.parse(ev.data)));
     es.addEventListener('selection', (ev) => {
       const s = JSON.parse(ev.data);
       if (!state.view) return;
@@ -1015,7 +1082,16 @@
       } else applySelection(s.box);
     });
     // After each event's own handler (listeners run in the order they were added): count it as seen.
-    for (const name of ['hello', 'changed', 'dialog', 'dialog-closed', 'toast', 'selection', 'sidebar'])
+    for (const name of [
+      'hello',
+      'changed',
+      'dialog',
+      'dialog-closed',
+      'toast',
+      'selection',
+      'sidebar',
+      'html-dialog',
+    ])
       es.addEventListener(name, sawEvent);
     es.onerror = () => console.warn('playground: event stream interrupted; retrying');
     return connected;

@@ -2,6 +2,7 @@
 // Apps Script stub carrying the JSDoc above it (that JSDoc is what Sheets shows in autocomplete).
 // Keep the JSDoc directly above the assignment. Results never depend on today's date (brief §4).
 import { nextStepCheck, nextStepScore, nextStepDue } from '../custom-functions';
+import { nextStepFacts } from '../facts-function';
 
 /**
  * Checks next-step text and says what is wrong with it: OK, or the verdict and its reasons in a few
@@ -54,4 +55,19 @@ global.NEXTSTEP_SCORE = function (next_steps, due_dates) {
  */
 global.NEXTSTEP_DUE = function (next_steps, written_on) {
   return nextStepDue(next_steps, written_on);
+};
+
+/**
+ * The highlights' helper (written by Turn highlights on, in a hidden column): for each row of the
+ * table, the engine's date-independent facts (verdict class, due date, stale-after date) as a short
+ * code that the highlight rules compare with TODAY(). Not meant to be typed by hand.
+ *
+ * @param {Array<Array<string>>} table The table's data rows, from its first column to its last mapped one.
+ * @param {string} columns Which column is which, e.g. "nextStep=6;stage=3" (0-based within table).
+ * @param {string} [settings_key] A fingerprint of the saved settings (changing it recomputes).
+ * @return {Array<Array<string>>} One fact code per row; blank for blank and closed rows.
+ * @customfunction
+ */
+global.NEXTSTEP_FACTS = function (table, columns, settings_key) {
+  return nextStepFacts(table, columns, settings_key);
 };

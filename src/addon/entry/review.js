@@ -26,7 +26,7 @@ global.buildReviewNow = function (options) {
 };
 
 /**
- * Menu handler and sidebar RPC: builds the review every Monday at 8:00 (one trigger per user per document).
+ * Menu handler and sidebar RPC: builds the review every Monday between 8:00 and 9:00 (one trigger per user per document).
  * @return {{scheduled: boolean, schedule: string, lastRun: Object, failures: Object[], message: string}}
  */
 global.turnWeeklyReviewOn = function () {
@@ -42,7 +42,7 @@ global.turnWeeklyReviewOff = function () {
 };
 
 /**
- * Time-driven trigger handler (every Monday at 8:00): builds the review and records the outcome.
+ * Time-driven trigger handler (every Monday, some time between 8:00 and 9:00): builds the review and records the outcome.
  * @param {Object} e time-driven event
  */
 global.runWeeklyReview = function (e) {

@@ -3,11 +3,22 @@
 import { setUpSheet } from '../setup';
 import { turnHighlightsOn, turnHighlightsOff } from '../highlights';
 import { showHelp } from '../help';
+import { runSelfTest } from '../self-test';
 import { onEditStamp } from '../on-edit';
+import { saveSetupChoice } from '../setup-picker';
 
 /** Menu: finds the pipeline table, confirms its columns and saves them for this document. */
 global.setUpSheet = function () {
   return setUpSheet();
+};
+
+/**
+ * Called by the setup column picker (a dialog): saves the chosen columns, adding a "Next step" or
+ * "Next step updated" column when asked.
+ * @param {Object} choice
+ */
+global.saveSetupChoice = function (choice) {
+  return saveSetupChoice(choice);
 };
 
 /** Menu: colours missing, vague, overdue and stale next steps with conditional formatting. */
@@ -31,4 +42,12 @@ global.showHelp = function () {
  */
 global.onEdit = function (e) {
   onEditStamp(e);
+};
+
+/**
+ * Menu: Help ▸ Run self-test. Checks every Apps Script service the add-on relies on, on a temporary
+ * sheet it removes again, and shows a report with a "copy report" block.
+ */
+global.runSelfTest = function () {
+  return runSelfTest();
 };

@@ -3,7 +3,9 @@
 // The sidebar calls these through google.script.run; src/core/rpc-contract.ts types them.
 import { openSidebar, getSelectionContext, writeNextStep, selectRow } from '../sidebar';
 import { getMyDeals, getSheetHealth } from '../sidebar-deals';
+import { recordStepOutcome, snoozeDeal } from '../sidebar-close-loop';
 import { getSettings, saveSettings } from '../sidebar-settings';
+import { getHighlightsHealth, restoreHighlights } from '../sidebar-highlights';
 
 /**
  * Menu handler: opens the Next Step Tracker sidebar (dist/Sidebar.html).
@@ -25,11 +27,30 @@ global.getSelectionContext = function (settingsToken) {
 /**
  * Sidebar RPC: writes a next step into a row as text and stamps the row, in one call; refused when the
  * row's next step changed since the sidebar read it.
- * @param {{sheetName?: string, row: number, text: string, expected: string}} args
+ * @param {{sheetName?: string, row: number, text: string, expected: string, dealKey: string}} args
  * @return {WriteNextStepResult} see src/core/rpc-contract.ts
  */
 global.writeNextStep = function (args) {
   return writeNextStep(args);
+};
+
+/**
+ * Sidebar RPC: records what happened to the row's current step (done, missed, moved) in the next-step
+ * log; refused when the row no longer holds that deal or that step.
+ * @param {{sheetName?: string, row: number, dealKey: string, expected: string, outcome: string}} args
+ * @return {StepOutcomeResult} see src/core/rpc-contract.ts
+ */
+global.recordStepOutcome = function (args) {
+  return recordStepOutcome(args);
+};
+
+/**
+ * Sidebar RPC: snoozes the row's deal until a day with a reason (until '' ends the snooze).
+ * @param {{sheetName?: string, row: number, dealKey: string, until: string, reason: string}} args
+ * @return {SnoozeResult} see src/core/rpc-contract.ts
+ */
+global.snoozeDeal = function (args) {
+  return snoozeDeal(args);
 };
 
 /**
@@ -76,4 +97,20 @@ global.getSettings = function () {
  */
 global.saveSettings = function (form) {
   return saveSettings(form);
+};
+
+/**
+ * Sidebar RPC: whether highlights are on and their hidden helper column is intact.
+ * @return {HighlightsHealthView} see src/core/rpc-contract.ts
+ */
+global.getHighlightsHealth = function () {
+  return getHighlightsHealth();
+};
+
+/**
+ * Sidebar RPC: restores the highlights (rules and helper column) after the helper was deleted.
+ * @return {HighlightsHealthView} see src/core/rpc-contract.ts
+ */
+global.restoreHighlights = function () {
+  return restoreHighlights();
 };

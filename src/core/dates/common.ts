@@ -49,7 +49,7 @@ function weekdayIndex(word: string): number {
   return ['su', 'mo', 'tu', 'we', 'th', 'fr', 'sa'].indexOf(w);
 }
 
-/** "Friday" → the next Friday on or after the reference; "next Friday" → Friday of next week. */
+/** "Friday" → the next Friday after the reference; "next Friday" → Friday of next week. */
 function resolveWeekday(qualifier: string | undefined, word: string, opts: ExtractOptions): IsoDate {
   const target = weekdayIndex(word);
   const q = (qualifier ?? '').toLowerCase();
@@ -62,7 +62,9 @@ function resolveWeekday(qualifier: string | undefined, word: string, opts: Extra
     const start = startOfWeek(opts.reference, opts.weekStart);
     return addDays(start, (target - weekday(start) + 7) % 7);
   }
-  return addDays(opts.reference, (target - weekday(opts.reference) + 7) % 7);
+  // A bare weekday that is the written day means the next one: "Call Jane Tuesday" written on a
+  // Tuesday is next week's call, not one already due.
+  return addDays(opts.reference, (target - weekday(opts.reference) + 7) % 7 || 7);
 }
 
 function dayMonth(

@@ -6,7 +6,7 @@
  */
 import * as chrono from 'chrono-node/en';
 import type { IsoDate } from '../types';
-import { dayNumber, endOfMonth, isValidYmd, parseIso, toIso, weekday } from './calendar';
+import { addDays, dayNumber, endOfMonth, isValidYmd, parseIso, toIso, weekday } from './calendar';
 import { BUSINESS_PATTERNS, ORDINAL_DAY, resolveOrdinalDay } from './business';
 import { COMMON_PATTERNS } from './common';
 import type { DateExtraction, DateMention, ExtractOptions, VagueMention } from './mentions';
@@ -526,6 +526,14 @@ function resolveChrono(
     certain('weekday') ||
     certain('day') ||
     res.text.match(/\b(?:day|week|month|year|tomorrow|today|tonight|fortnight)s?\b/i);
+  // The same rule as the fast path (common.ts): a bare weekday that is the written day is next week's.
+  if (
+    certain('weekday') &&
+    !certain('day') &&
+    date === opts.reference &&
+    !/\b(?:this|today|tonight)\b/i.test(res.text)
+  )
+    return { date: addDays(date, 7), kind: 'day' };
   if (dayKnown) return { date, kind: 'day' };
   if (certain('hour')) return { date: opts.reference, kind: 'time' };
   return undefined;

@@ -1,75 +1,65 @@
 /**
- * Compiles the highlight rules into conditional-format formulas (pure; the sheets layer turns them
- * into Sheets rules). Each formula is written for the first data cell of the next-step column and
- * applied to that column from the first data row down to the sheet's last row, so rows added later
- * are covered. Colours come from HIGHLIGHT_LEGEND.
+ * Compiles the highlights: one helper formula (NEXTSTEP_FACTS in a hidden, add-on-owned column) and a
+ * handful of short conditional-format rules that compare the helper's facts (facts.ts) with TODAY().
+ * The engine decides every row once, in the helper; the rules only add today. So a cell's colour is
+ * the engine's class for its row (highlightClass) on every day, and no rule re-implements the engine.
  *
- * Every formula ends with the marker term `ISTEXT("NextStepTracker:v1:<id>")` (always TRUE): that is
- * how the add-on recognises its own rules (isOwnHighlightFormula) and removes only those.
+ * Every rule formula ends with the marker term `ISTEXT("NextStepTracker:v2:<id>")` (always TRUE): that
+ * is how the add-on recognises its own rules (isOwnHighlightFormula, any version, so the v1 regex
+ * rules of earlier releases are removed too). The helper's header cell shows HELPER_MARKER.
  *
- * Priority missing > overdue > weak > stale. Missing, overdue and weak exclude each other in their
- * formulas; stale excludes missing and overdue, and relies on rule order (Sheets applies the first
- * matching rule to a cell) to give way to weak, so the long vague pattern is not repeated.
- *
- * Every term is wrapped in IFERROR: in Sheets, AND() does not short-circuit, so one error (a `#N/A`
- * cell, text in a date column) would otherwise make the whole rule an error. Errors read as FALSE,
- * except in the missing-text test, where an error cell counts as missing (as in the engine).
+ * Rule order is the priority (Sheets applies the first matching rule to a cell): missing, overdue,
+ * vague, stale. So a vague step whose date has passed is red, and a vague stale one amber.
  */
 import type { ColumnMapping, ColumnRole, RuleId } from '../types';
 import type { Config } from '../config';
 import { columnLetters, formulaString } from './escape';
-import { matchesWeakText, MISSING_TEXT_PATTERN, weakFormulaTerms, type WeakTextOptions } from './text-tests';
 import { HIGHLIGHT_LEGEND, type HighlightId } from './legend';
+import { FIRST_LOG_YEAR } from './facts';
 
-export const MARKER_PREFIX = 'NextStepTracker:v1:';
+export const MARKER_PREFIX = 'NextStepTracker:v2:';
 const MARKER_RE = /ISTEXT\("NextStepTracker:v\d+:(missing|overdue|weak|stale)(?:-(\d+))?"\)\s*\)\s*$/;
 
+/** What the helper's header cell shows (and how the add-on recognises the helper column). */
+export const HELPER_MARKER = 'NextStepTracker:v2:facts';
+/** The custom function the helper calls. */
+export const FACTS_FUNCTION = 'NEXTSTEP_FACTS';
+/** Sheets documents no limit on a conditional-format formula's length; we keep each this short. */
+export const MAX_RULE_CHARS = 500;
+
 export interface HighlightOptions {
-  /** Phrases that are filler on their own ("follow up", "check in", "TBD"). */
-  fillerPhrases: readonly string[];
-  /** Phrases that mark a status note or waiting state, not an action ("waiting on", "on hold"). */
-  noActionPhrases: readonly string[];
-  /** Joining words allowed between phrases (default GLUE_WORDS). */
-  glueWords?: readonly string[];
-  /** Action verbs, meeting nouns, deliverables (see text-tests.ts, test B). */
-  actionWords?: readonly string[];
-  /** Freshness days: a default and per-stage overrides (stage names compared case-insensitively). */
-  freshness: { default: number; byStage: Readonly<Record<string, number>> };
-  /** Stage names whose deals are not highlighted (case-insensitive, trimmed). */
-  closedStages: readonly string[];
   /** Rules switched off (config rule switches); all on by default. */
   enabled?: Partial<Record<HighlightId, boolean>>;
+  /**
+   * A fingerprint of the saved settings, passed to the helper as an argument: Sheets recomputes a
+   * custom function only when an argument changes, so new settings must change the formula.
+   */
+  settingsKey?: string;
 }
 
-/**
- * Highlight options from the engine config: filler phrases; waiting and status phrases as the
- * no-action list; per-stage freshness days; closed stages; the rule switches (`weak` needs the filler
- * or the no-action rule, each list only when its rule is on).
- */
-export function highlightOptionsFromConfig(config: Config): HighlightOptions {
+/** Highlight options from the engine config: its rule switches (vague needs filler or no-action). */
+export function highlightOptionsFromConfig(config: Config, settingsKey?: string): HighlightOptions {
   const on = (id: RuleId): boolean => config.rules[id]?.enabled !== false;
   return {
-    fillerPhrases: on('filler') ? config.fillerPhrases : [],
-    noActionPhrases: on('no-action') ? [...config.waitingPhrases, ...config.statusPhrases] : [],
-    actionWords: [...config.actionVerbs, ...config.meetingNouns, ...config.deliverableNouns],
-    freshness: config.freshnessDays,
-    closedStages: config.closedStages,
     enabled: {
       missing: on('missing'),
       overdue: on('overdue'),
-      weak: on('filler') || on('no-action'),
+      weak: on('filler') || on('no-action') || on('no-time'),
       stale: on('stale'),
     },
+    ...(settingsKey ? { settingsKey } : {}),
   };
 }
 
 export interface HighlightLayout {
-  /** 1-based sheet row of the first data row. */
+  /** 1-based sheet row of the first data row (the header row is the row above). */
   firstDataRow: number;
   /** Role → 0-based column index within the table. */
   mapping: ColumnMapping;
   /** 1-based sheet column where the table's column 0 sits (default 1: the table starts in column A). */
   firstColumn?: number;
+  /** 1-based sheet column of the helper. */
+  helperColumn: number;
 }
 
 export interface CompiledHighlight {
@@ -82,8 +72,15 @@ export interface CompiledHighlight {
   column: number;
   /** 1-based first sheet row the rule applies to. */
   firstRow: number;
-  /** The vague test comes in parts, one rule each (1, 2, …); the marker says `weak-<part>`. */
+  /** Highlights that need several rules (one per kind of date) number them 1, 2, …. */
   part?: number;
+}
+
+export interface CompiledHelper {
+  /** 1-based sheet column and row of the helper's formula (the header row). */
+  column: number;
+  row: number;
+  formula: string;
 }
 
 export class HighlightCompileError extends Error {}
@@ -100,157 +97,127 @@ export function highlightIdOf(formula: unknown): HighlightId | undefined {
   return m ? (m[1] as HighlightId) : undefined;
 }
 
-/** The options the vague test reads (see text-tests.ts for exactly what it colours). */
-export function weakTextOptions(options: HighlightOptions): WeakTextOptions {
-  return {
-    fillerPhrases: options.fillerPhrases,
-    noActionPhrases: options.noActionPhrases,
-    actionWords: options.actionWords,
-    glueWords: options.glueWords,
-  };
-}
-
-/** The vague test in JavaScript, exactly as the weak rule's REGEXMATCH terms evaluate it. */
-export function matchesWeakPattern(cell: unknown, options: HighlightOptions): boolean {
-  return matchesWeakText(cell, weakTextOptions(options));
+/** Whether a cell formula is the add-on's helper (it calls NEXTSTEP_FACTS under the marker). */
+export function isHelperFormula(formula: unknown): boolean {
+  return (
+    typeof formula === 'string' &&
+    formula.includes(HELPER_MARKER) &&
+    new RegExp(`\\b${FACTS_FUNCTION}\\s*\\(`, 'i').test(formula)
+  );
 }
 
 function marker(id: HighlightId, part?: number): string {
   return `ISTEXT(${formulaString(MARKER_PREFIX + id + (part === undefined ? '' : `-${part}`))})`;
 }
 
-/**
- * A stage cell as the engine compares it (config.ts normaliseStage): underscores and hyphens read as
- * spaces, runs of spaces collapsed, trimmed; `=` in Sheets is already case-insensitive.
- */
-function stageKey(stageRef: string): string {
-  return `TRIM(SUBSTITUTE(SUBSTITUTE(${stageRef},"_"," "),"-"," "))`;
-}
-
-/** A stage name normalised the same way, for the literal side of the comparison. */
-export function normalizeStageName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[\s_-]+/g, ' ')
-    .trim();
-}
-
-function safe(term: string): string {
-  return `IFERROR(${term},FALSE)`;
-}
-
-function wholeDays(n: number): number {
-  if (!Number.isFinite(n)) return 14;
-  return Math.max(0, Math.round(n));
-}
-
-/** The stage's threshold as nested IFs, compiled from the per-stage table; the default at the end. */
-export function freshnessExpression(
-  stageRef: string | undefined,
-  freshness: HighlightOptions['freshness'],
-): string {
-  const fallback = String(wholeDays(freshness.default));
-  if (!stageRef) return fallback;
-  const stages = Object.entries(freshness.byStage)
-    .map(([name, days]) => [normalizeStageName(name), wholeDays(days)] as const)
-    .filter(([name]) => name !== '');
-  // The first entry for a stage wins, as in freshnessDaysFor.
-  const seen = new Set<string>();
-  let expr = fallback;
-  const unique = stages.filter(([name]) => {
-    if (seen.has(name)) return false;
-    seen.add(name);
-    return true;
-  });
-  const key = stageKey(stageRef);
-  for (let i = unique.length - 1; i >= 0; i--) {
-    const [name, days] = unique[i];
-    expr = `IF(${key}=${formulaString(name)},${days},${expr})`;
-  }
-  return expr;
-}
-
-/**
- * The four rules for a table layout. Rules whose columns are not mapped are left out (no due column:
- * no overdue rule; no updated column: no stale rule; no phrases: no weak rule).
- */
-export function compileHighlights(layout: HighlightLayout, options: HighlightOptions): CompiledHighlight[] {
-  const { firstDataRow, mapping } = layout;
-  const firstColumn = layout.firstColumn ?? 1;
-  if (!Number.isInteger(firstDataRow) || firstDataRow < 1) {
-    throw new HighlightCompileError(`firstDataRow must be a whole number from 1, got ${firstDataRow}`);
+function validLayout(layout: HighlightLayout): { first: number; cols: number[] } {
+  const { firstDataRow, mapping, helperColumn } = layout;
+  const first = layout.firstColumn ?? 1;
+  if (!Number.isInteger(firstDataRow) || firstDataRow < 2) {
+    throw new HighlightCompileError(`firstDataRow must be a whole number from 2, got ${firstDataRow}`);
   }
   if (mapping.nextStep === undefined) throw new HighlightCompileError('No next-step column to highlight');
-  const ref = (role: ColumnRole): string | undefined => {
-    const idx = mapping[role];
-    if (idx === undefined || !Number.isInteger(idx) || idx < 0) return undefined;
-    return `$${columnLetters(firstColumn + idx)}${firstDataRow}`;
-  };
-  const text = ref('nextStep') as string;
-  const stage = ref('stage');
-  const due = ref('nextStepDue');
-  const updated = ref('nextStepUpdated');
-
-  // Missing text as the engine sees it (no letters or digits, or an error); an error cell counts.
-  const noText = `IFERROR(REGEXMATCH(LOWER(${text}&""),${formulaString(MISSING_TEXT_PATTERN)}),TRUE)`;
-  const hasText = `NOT(${noText})`;
-  const closed = [...new Set(options.closedStages.map(normalizeStageName).filter((s) => s !== ''))];
-  const open =
-    stage && closed.length > 0
-      ? safe(`NOT(OR(${closed.map((s) => `${stageKey(stage)}=${formulaString(s)}`).join(',')}))`)
-      : '';
-  // A row is blank, and skipped, when every mapped cell is empty or spaces (the engine's blank rows);
-  // the next-step cell counts too ("???" alone makes an open row with a missing step).
-  const mapped = [
-    ...new Set((Object.keys(mapping) as ColumnRole[]).map((r) => ref(r)).filter((r): r is string => !!r)),
-  ];
-  const rowUsed = `OR(${mapped.map((r) => `IFERROR(LEN(TRIM(${r}))>0,TRUE)`).join(',')})`;
-
-  let overdueCore = due ? safe(`AND(ISNUMBER(${due}),INT(${due})<TODAY())`) : undefined;
-  let weakCores = weakFormulaTerms(text, weakTextOptions(options), formulaString).map(safe);
-  let staleCore = updated
-    ? safe(
-        `AND(ISNUMBER(${updated}),TODAY()-INT(${updated})>${freshnessExpression(stage, options.freshness)})`,
-      )
-    : undefined;
-
-  const and = (id: HighlightId, terms: Array<string | undefined>, part?: number): string =>
-    `=AND(${[...terms.filter((t): t is string => !!t), marker(id, part)].join(',')})`;
-
-  const out: CompiledHighlight[] = [];
-  const push = (id: HighlightId, formula: string, part?: number): void => {
-    const entry = HIGHLIGHT_LEGEND.find((e) => e.id === id);
-    out.push({
-      id,
-      background: entry ? entry.color : '#ffffff',
-      formula,
-      column: firstColumn + (mapping.nextStep as number),
-      firstRow: firstDataRow,
-      ...(part === undefined ? {} : { part }),
-    });
-  };
-  const enabled = (id: HighlightId): boolean => options.enabled?.[id] !== false;
-  if (!enabled('overdue')) overdueCore = undefined;
-  if (!enabled('weak')) weakCores = [];
-  if (!enabled('stale')) staleCore = undefined;
-  if (enabled('missing')) push('missing', and('missing', [noText, rowUsed, open]));
-  if (overdueCore) push('overdue', and('overdue', [hasText, overdueCore, open]));
-  // The vague test in parts (weakParts: each formula stays around 2,000 characters), same colour.
-  weakCores.forEach((weakCore, i) =>
-    push('weak', and('weak', [hasText, weakCore, overdueCore && `NOT(${overdueCore})`, open], i + 1), i + 1),
+  const cols = (Object.values(mapping) as Array<number | undefined>).filter(
+    (c): c is number => typeof c === 'number' && Number.isInteger(c) && c >= 0,
   );
-  if (staleCore) {
-    push(
-      'stale',
-      and('stale', [
-        hasText,
-        staleCore,
-        overdueCore && `NOT(${overdueCore})`,
-        // Not NOT(weak): that would repeat the ~9 KB vague pattern. Where a cell is both vague and
-        // stale, the vague rule (earlier in the list) wins, as Sheets applies the first matching rule.
-        open,
-      ]),
-    );
+  if (!Number.isInteger(helperColumn) || helperColumn <= first + Math.max(...cols)) {
+    throw new HighlightCompileError(`The helper column must lie right of the table, got ${helperColumn}`);
   }
-  return out;
+  return { first, cols };
+}
+
+/** The mapping as the helper reads it: `nextStep=6;stage=3;…` (0-based, from the range's column). */
+export function encodeMapping(mapping: ColumnMapping): string {
+  return (Object.entries(mapping) as Array<[ColumnRole, number | undefined]>)
+    .filter(([, c]) => typeof c === 'number' && Number.isInteger(c) && c >= 0)
+    .map(([role, c]) => `${role}=${c}`)
+    .join(';');
+}
+
+/**
+ * The helper's formula, in the header row of the helper column: a header label, then one fact text
+ * per data row, computed by one NEXTSTEP_FACTS call over the table's open-ended range (so inserted and
+ * appended rows are covered, and a sort of the table re-computes it in place). It sits in the header
+ * row so that sorting or filtering the data rows never moves it.
+ */
+export function compileHelper(layout: HighlightLayout, options: HighlightOptions = {}): CompiledHelper {
+  const { first, cols } = validLayout(layout);
+  const from = columnLetters(first);
+  const to = columnLetters(first + Math.max(...cols));
+  const row = layout.firstDataRow;
+  const args = [
+    `${from}${row}:${to}`,
+    formulaString(encodeMapping(layout.mapping)),
+    formulaString(options.settingsKey ?? ''),
+  ];
+  return {
+    column: layout.helperColumn,
+    row: row - 1,
+    formula: `={${formulaString(HELPER_MARKER)};${FACTS_FUNCTION}(${args.join(',')})}`,
+  };
+}
+
+/**
+ * The rules for a layout. Each is a comparison of the helper cell of the same row with TODAY();
+ * field positions are those of facts.ts.
+ */
+export function compileHighlights(
+  layout: HighlightLayout,
+  options: HighlightOptions = {},
+): CompiledHighlight[] {
+  const { first } = validLayout(layout);
+  const x = `$${columnLetters(layout.helperColumn)}${layout.firstDataRow}`;
+  const field = (start: number, length: number): string => `VALUE(MID(${x},${start},${length}))`;
+  const due = field(3, 6);
+  const staleAfter = field(9, 6);
+  const pivot = field(15, 6);
+  const window = field(21, 3);
+  const kind = (re: string): string => `REGEXMATCH(${x},${formulaString(re)})`;
+  // Mode D: y = the year the engine reads today (of the first such date on or after today - K);
+  // its due date is looked up in the helper's per-year table.
+  const back = `TODAY()-${window}`;
+  const yearRead = `(YEAR(${back})+(MONTH(${back})*100+DAY(${back})>${pivot})-${FIRST_LOG_YEAR})`;
+  const dueRead = `VALUE(MID(${x},24+6*${yearRead},6))`;
+  // Mode W: n = the log year (from 2024) the engine reads today: the latest log date at most L days
+  // ahead. Its log and due dates are looked up in the helper's per-year table.
+  const ahead = `TODAY()+${window}`;
+  const n = `(YEAR(${ahead})-${FIRST_LOG_YEAR}-(MONTH(${ahead})*100+DAY(${ahead})<${pivot}))`;
+  const logOf = `VALUE(MID(${x},24+12*${n},6))`;
+  const dueOf = `VALUE(MID(${x},30+12*${n},6))`;
+
+  const rules: Array<{ id: HighlightId; part?: number; terms: string[] }> = [
+    { id: 'missing', terms: [`LEFT(${x},1)="M"`] },
+    { id: 'overdue', part: 1, terms: [kind('^[VK]0'), `${due}>0`, `${due}<TODAY()`] },
+    { id: 'overdue', part: 2, terms: [kind('^[VK]D'), `${dueRead}<TODAY()`] },
+    { id: 'overdue', part: 3, terms: [kind('^[VK]W'), `${dueOf}<TODAY()`] },
+    { id: 'weak', terms: [`LEFT(${x},1)="V"`] },
+    {
+      id: 'stale',
+      part: 1,
+      terms: [kind('^K0'), `${staleAfter}>0`, `TODAY()>${staleAfter}`, `${due}<>TODAY()`],
+    },
+    // Past the stage's days, and before the due day (on it: due today; after it: overdue).
+    { id: 'stale', part: 2, terms: [kind('^KW'), `TODAY()-${logOf}>${due}`, `TODAY()<${dueOf}`] },
+  ];
+  const enabled = (id: HighlightId): boolean => options.enabled?.[id] !== false;
+  const column = first + (layout.mapping.nextStep as number);
+  return rules
+    .filter((r) => enabled(r.id))
+    .map((r) => {
+      const formula = `=AND(${[...r.terms, marker(r.id, r.part)].join(',')})`;
+      if (formula.length > MAX_RULE_CHARS) {
+        throw new HighlightCompileError(
+          `Rule ${r.id} is ${formula.length} characters, over ${MAX_RULE_CHARS}`,
+        );
+      }
+      const entry = HIGHLIGHT_LEGEND.find((e) => e.id === r.id);
+      return {
+        id: r.id,
+        background: entry ? entry.color : '#ffffff',
+        formula,
+        column,
+        firstRow: layout.firstDataRow,
+        ...(r.part === undefined ? {} : { part: r.part }),
+      };
+    });
 }

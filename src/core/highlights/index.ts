@@ -1,4 +1,4 @@
 export * from './escape';
 export * from './legend';
 export * from './compile';
-export * from './text-tests';
+export * from './facts';

@@ -17,37 +17,47 @@ export interface LegendEntry {
   meaning: string;
 }
 
-/** In rule order: the first matching rule colours a cell (as in Sheets). */
+/**
+ * In priority order (the rules' order: Sheets applies the first matching rule to a cell): a row that
+ * is both vague and overdue is red; vague and stale is amber. A row with none of these has no colour.
+ */
 export const HIGHLIGHT_LEGEND: readonly LegendEntry[] = [
   {
     id: 'missing',
     color: '#dadce0',
     colorName: 'Grey',
     label: 'Missing',
-    meaning: 'No next step on an open deal.',
+    meaning: 'No next step on an open deal (empty, only punctuation, or an error).',
   },
   {
     id: 'overdue',
     color: '#f4c7c3',
     colorName: 'Red',
     label: 'Overdue',
-    meaning: 'The date in the due column has passed.',
+    meaning:
+      'The step\'s date has passed: the due column, or a date written in the step ("call Fri 20 Mar"). Wins over vague.',
   },
   {
     id: 'weak',
     color: '#fce8b2',
     colorName: 'Amber',
     label: 'Vague',
-    meaning: 'Only filler ("follow up", "check in", "TBD") or no action at all ("waiting on legal").',
+    meaning:
+      'The engine judges the step Weak or Bad: filler ("follow up"), no action ("Proposal sent", "waiting on legal") or no date.',
   },
   {
     id: 'stale',
     color: '#f9cb9c',
     colorName: 'Dark amber',
     label: 'Stale',
-    meaning: "Not updated within the days the deal's stage allows (the stage's freshness days).",
+    meaning:
+      'A good step not updated within the days the deal\'s stage allows (the updated column or a log date such as "10/03 BR …").',
   },
 ];
+
+/** Which colour wins when a row is several things at once (the rules' order), in one sentence. */
+export const HIGHLIGHT_PRIORITY =
+  'One colour per cell: grey, then red, then amber, then dark amber. A vague step whose date has passed is red; a vague stale one is amber; a stale step due today has no colour.';
 
 export function legendEntry(id: HighlightId): LegendEntry {
   const entry = HIGHLIGHT_LEGEND.find((e) => e.id === id);

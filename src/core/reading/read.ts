@@ -13,9 +13,11 @@ import type { IsoDate } from '../types';
 import { splitClauses } from './clauses';
 import { wordsOf, type Word } from './words';
 import { CUE_CATEGORIES, vocabularyFor, type Category, type CueMatches, type Vocabulary } from './vocabulary';
+import { imperativesIn, isActionVerb, type ImperativeCue } from './imperative';
+import { CONDITION_START, CRM_OBJECT, HOUSEKEEPING_START } from '../lexicon';
 import { sortSmall } from '../small-sort';
 
-export type ClauseKind = 'concrete' | 'filler' | 'status' | 'waiting' | 'trigger' | 'none';
+export type ClauseKind = 'concrete' | 'filler' | 'status' | 'waiting' | 'housekeeping' | 'trigger' | 'none';
 
 export interface Span {
   start: number;
@@ -42,6 +44,11 @@ export interface TextReading {
   vague: VagueMention[];
   /** The first date that anchors a forward step (concrete or filler clause). */
   anchor?: DateMention;
+  /**
+   * The first date in a waiting clause ("waiting for redlines by 18/03"): not an anchor for the verdict,
+   * but the day to chase, so it becomes `due` when no forward step is dated.
+   */
+  waitingAnchor?: DateMention;
   hasConcrete: boolean;
   hasFiller: boolean;
   anchoredConcrete: boolean;
@@ -142,8 +149,35 @@ const INHERIT = /\b(?:before then|by then|that (?:same )?day|the same day|on tha
 const DATE_FILLER_WORDS =
   /\b(?:on|by|at|for|due|the|until|till|before|from|of|in|@|or|and|latest|approx|around|ish|am|pm|gmt|bst|est|pst|cet|utc)\b/gi;
 
+const CONDITION_FIRST = new Set(
+  'needs need needing requires require subject depends dependent contingent conditional blocked deal it this they which still but and we'.split(
+    ' ',
+  ),
+);
+const HOUSEKEEPING_FIRST = new Set(
+  "pls please need needs to must i'll we'll will then update updating change changing move moving log logging enter edit fix correct clean tidy amend adjust add record input reassign tag populate enrich fill".split(
+    ' ',
+  ),
+);
+const STATE_FIRST = new Set(
+  'i we they he she still hope hoping think thinking believe feel guess assume expect expecting reckon'.split(
+    ' ',
+  ),
+);
+
+const STATE_START =
+  /^\W*(?:(?:i|we|they|he|she|still)\s+)?(hope|hoping|think|thinking|believe|feel|guess|assume|expect|expecting|reckon)\b/;
+// A capitalised name, then an -ing verb: "Jane reviewing with the CFO", "Omar still comparing quotes".
+const NAMED_PROGRESSIVE = /^\W*([A-Z][a-z]{2,})\s+(?:is\s+|still\s+|now\s+|currently\s+)?([a-z]{2,}ing)\b/;
+
 // A clause that opens with a hedge ("maybe", "perhaps", "we might"): nobody has agreed to anything.
 const HEDGE = /^\W*(?:(?:we|they|i|he|she|you|it)\s+)?(maybe|perhaps|possibly|potentially|might)\b/;
+
+/** A meeting or deliverable noun starts at the next word after `at`. */
+function nounAt(lower: string, at: number, vocab: Vocabulary): boolean {
+  const next = at + (/^\s*/.exec(lower.slice(at))?.[0].length ?? 0);
+  return vocab.meetingNoun.matchAt(lower, next) > 0 || vocab.deliverableNoun.matchAt(lower, next) > 0;
+}
 
 function hasNoun(all: CueMatches, start: number, end: number): boolean {
   for (const m of all.meetingNoun) if (m.index >= start && m.index + m.length <= end) return true;
@@ -255,7 +289,8 @@ function pastCues(lower: string, found: Cue[], vocab: Vocabulary, out: Cue[]): v
     // "needs the import done", "to be signed": a step still to happen.
     if (cue.start > 2 && FUTURE_CONTEXT.test(lower.slice(Math.max(0, cue.start - 60), cue.start))) continue;
     // "confirmed for Friday", "set for the 9th": forward.
-    if (/^\s+(?:for|on)\b/.test(lower.slice(cue.end)) && /(?:ed|set)$/.test(phrase)) continue;
+    // (Dates are blanked out here, so "for" followed by blanks had a date after it.)
+    if (/^\s+(?:for|on)(?:\s*$|\s{2,})/.test(lower.slice(cue.end)) && /(?:ed|set)$/.test(phrase)) continue;
     out.push(cue);
   }
 }
@@ -296,19 +331,56 @@ function clauseCues(
   return out;
 }
 
+/** What readText knows about a clause beyond its lower-case text (computed once, without slicing). */
+interface ClauseContext {
+  /** The entry as written (capitals tell names). */
+  text: string;
+  /** The clause's first word, lower-case ('' when none). */
+  opening: string;
+  /** The clause has its own date. */
+  dated: boolean;
+  /** The clause ended with "?". */
+  question: boolean;
+}
+
 function classifyClause(
   lower: string,
   all: CueMatches,
+  imperatives: readonly ImperativeCue[],
   offset: number,
   vocab: Vocabulary,
+  cx: ClauseContext,
 ): { kind: ClauseKind; cue?: Cue } {
   if (TRIGGER_START.test(lower)) return { kind: 'trigger' };
+  const { opening, dated } = cx;
+  // "Needs CFO sign-off before any trial": a condition on the buyer's side, not a step.
+  // The clause's first word decides which of the opening patterns below can match at all.
+  const condition = CONDITION_FIRST.has(opening) ? CONDITION_START.exec(lower) : null;
+  if (condition) {
+    const at = condition[0].search(/\S/);
+    return { kind: 'waiting', cue: { type: 'waiting', start: at, end: condition[0].length } };
+  }
+  // "Update close date in CRM": record-keeping, not a step with the buyer.
+  const housekeeping = HOUSEKEEPING_FIRST.has(opening) ? HOUSEKEEPING_START.exec(lower) : null;
+  if (housekeeping && CRM_OBJECT.test(lower.slice(housekeeping[0].length))) {
+    const at = housekeeping[0].search(/\S/);
+    return { kind: 'housekeeping', cue: { type: 'status', start: at, end: housekeeping[0].length } };
+  }
+  // "Call with Sam", undated and for no stated purpose, is a reach-out (dated, it is a booked call).
+  if (!dated && lower.includes('call') && UNTYPED_CALL.test(lower)) {
+    const at = lower.search(/call/);
+    return { kind: 'filler', cue: { type: 'filler', start: at, end: at + 4 } };
+  }
   const end = offset + lower.length;
   const cues: Cue[] = [];
   clauseCues(all, offset, end, 'waiting', 'waiting', cues);
   clauseCues(all, offset, end, 'status', 'status', cues);
   clauseCues(all, offset, end, 'filler', 'filler', cues);
   clauseCues(all, offset, end, 'actionVerb', 'verb', cues);
+  // Verbs from the English lexicon that open the clause or follow "to" ("Renew rates for Omar").
+  for (const m of imperatives)
+    if (m.index >= offset && m.index + m.length <= end)
+      cues.push({ type: 'verb', start: m.index - offset, end: m.index - offset + m.length });
   const past: Cue[] = [];
   clauseCues(all, offset, end, 'actionPast', 'past', past);
   clauseCues(all, offset, end, 'fillerPast', 'past', past);
@@ -324,6 +396,31 @@ function classifyClause(
     const first = verbLike[0];
     if (!first || first.type !== 'filler')
       return { kind: 'status', cue: { type: 'status', start: 0, end: progressive[0].length } };
+  }
+  // "Hope they sign soon", "think the budget is there": an expectation, not a step.
+  const state = STATE_FIRST.has(opening) ? STATE_START.exec(lower) : null;
+  if (state && verbLike[0]?.type !== 'filler' && verbLike[0]?.type !== 'waiting') {
+    const at = state[0].length - state[1].length;
+    return { kind: 'status', cue: { type: 'status', start: at, end: state[0].length } };
+  }
+  // "Jane reviewing with the CFO": a named person doing something now, in shorthand, is a status.
+  const lead = offset + lower.search(/\S/);
+  const capital = cx.text.charCodeAt(lead);
+  const named =
+    capital >= 65 && capital <= 90 && lower.includes('ing')
+      ? NAMED_PROGRESSIVE.exec(cx.text.slice(offset, offset + lower.length))
+      : null;
+  if (
+    named &&
+    !ING_NOUNS.has(named[2].toLowerCase()) &&
+    !NAME_STOPWORDS.has(named[1].toLowerCase()) &&
+    !isActionVerb(named[1].toLowerCase()) &&
+    verbLike[0]?.type !== 'filler' &&
+    // "Requirements gathering session": a noun phrase, not a person busy with something.
+    !nounAt(lower, named.index + named[0].length, vocab)
+  ) {
+    const at = named.index + named[0].length - named[2].length;
+    return { kind: 'status', cue: { type: 'status', start: at, end: at + named[2].length } };
   }
   let first = verbLike[0];
   // "Demo follow-up", "pricing check-in": a filler about a topic is still a filler.
@@ -346,10 +443,41 @@ function classifyClause(
   ) {
     return { kind: 'status', cue: next };
   }
+  if (first && first.type === 'filler') {
+    // "Follow up to review current volume": a filler whose purpose is a step is that step.
+    // Arranging the next contact ("to set up a call") or a vague object ("to discuss it") is no purpose.
+    const after = first.end;
+    for (const c of verbLike) {
+      if (
+        c.type === 'verb' &&
+        c.start > after &&
+        /\bto\s+$/.test(lower.slice(after, c.start)) &&
+        !SCHEDULING_VERB.test(lower.slice(c.start, c.end)) &&
+        !VAGUE_OBJECT.test(lower.slice(c.end))
+      )
+        return { kind: 'concrete', cue: c };
+    }
+    // "Follow-up call Thursday 10am": a dated follow-up meeting is a scheduled meeting; undated,
+    // "Follow-up call" stays a filler.
+    const meeting = dated
+      ? clauseCues(all, offset, end, 'meetingNoun', 'noun').find(
+          (n) => n.start >= after && /^[\s-]*$/.test(lower.slice(after, n.start)),
+        )
+      : undefined;
+    if (meeting) return { kind: 'concrete', cue: meeting };
+    // "Follow up with the revised SOW": the filler carries a deliverable.
+    const carried = clauseCues(all, offset, end, 'deliverableNoun', 'noun').find(
+      (n) => n.start >= after && CARRIES.test(lower.slice(after, n.start)),
+    );
+    if (carried) return { kind: 'concrete', cue: first };
+  }
   // "Email Jane the pricing deck": a contact verb that carries a deliverable is a concrete step.
   if (first && first.type === 'filler' && TRANSFER.test(lower.slice(first.start, first.end))) {
-    const deliverable = clauseCues(all, offset + first.end, end, 'deliverableNoun', 'noun');
-    if (deliverable.length > 0) return { kind: 'concrete', cue: first };
+    // "Email about our pricing" only talks about a topic; the email must carry the thing itself.
+    const deliverable = clauseCues(all, offset, end, 'deliverableNoun', 'noun').find(
+      (n) => n.start >= first!.end && !/\b(?:about|re|regarding|on)\b/.test(lower.slice(first!.end, n.start)),
+    );
+    if (deliverable) return { kind: 'concrete', cue: first };
   }
   // "Need to speak to Jim" is a reach-out; "Speak to Jim about renewal terms" is a step.
   if (
@@ -381,7 +509,8 @@ function classifyClause(
     ...clauseCues(all, offset, end, 'meetingNoun', 'noun'),
     ...clauseCues(all, offset, end, 'deliverableNoun', 'noun'),
   ];
-  if (nouns.length > 0) {
+  const question = cx.question;
+  if (nouns.length > 0 && !question) {
     // "Call Tom Tuesday" is a reach-out; "Call Tom to agree pricing" and "Call with Tom" are steps.
     const call = CALL_VERB.exec(lower);
     if (
@@ -396,8 +525,38 @@ function classifyClause(
     }
     return { kind: 'concrete', cue: sortSmall(nouns, (a, b) => a.start - b.start)[0] };
   }
+  // "Rates for next year?": a verbless question names no step.
+  if (question) return { kind: 'none' };
+  // "Samples to Omar", "Forms for Dana": verbless shorthand for handing something to a named person.
+  const shorthand = SHORTHAND_HANDOVER.exec(lower);
+  if (
+    shorthand &&
+    !SHORTHAND_NOT_THING.has(shorthand[1]) &&
+    CAPITALISED_START.test(cx.text.slice(offset + shorthand[0].length, offset + lower.length))
+  ) {
+    const at = shorthand[0].search(/\S/);
+    return { kind: 'concrete', cue: { type: 'noun', start: at, end: at + shorthand[1].length } };
+  }
   return { kind: 'none' };
 }
+
+const SCHEDULING_VERB = /^(?:schedul|set|book|arrang|organi[sz]|plan|find|fix)/;
+const VAGUE_OBJECT =
+  /^\s+(?:it|this|that|them|things|further|more|next steps?|options|everything|details|anything)\b/;
+const UNTYPED_CALL =
+  /^\W*(?:a\s+)?(?:phone\s+)?call\s+(?:with|w\/)\s+[a-z][\w'&.-]*(?:\s+[a-z][\w'&.-]*){0,2}\W*$/;
+// Between a filler and the deliverable it carries: "with" or "over" and a few modifiers.
+const CARRIES =
+  /^\s+(?:with|over)\s+(?:(?:the|a|an|our|my|your|their|revised|updated|new|final|signed|latest|draft|amended|redlined|full)\s+){0,3}$/;
+// One or two words, then "to"/"for" and (checked on the original text) a capitalised name.
+const SHORTHAND_HANDOVER = /^\W*([a-z][a-z'&-]+)(?:\s+[a-z][a-z'&-]+)?\s+(?:to|for)\s+(?=\S)/;
+const CAPITALISED_START = /^(?:[A-Z][a-z]+|[A-Z]{2,})\b/;
+// Words that are not things handed over ("back to Jane", "up to Omar", "thanks for Dana").
+const SHORTHAND_NOT_THING = new Set(
+  'back up over out down on in off due next same thanks thank sorry welcome talk talking speak speaking spoke chat chatting went go going gone come came coming looking looks look moved moving intro introduced it this that he she they we i you'.split(
+    ' ',
+  ),
+);
 
 const CURLY = /[‘’`´]/g;
 
@@ -499,14 +658,26 @@ function stageLabels(config: Config): Set<string> {
 
 const SPACE_AT = /\s/;
 
-function bareLabel(text: string, from: number, config: Config): Span | undefined {
+function bareLabel(text: string, from: number, config: Config, vocab: Vocabulary): Span | undefined {
   // Most entries are longer than any label: when neither end has a space to trim, the length decides.
   if (text.length - from > 40 && !SPACE_AT.test(text[from]) && !SPACE_AT.test(text[text.length - 1]))
     return undefined;
   const body = text.slice(from).trim();
   if (body.length === 0 || body.length > 40) return undefined;
   const start = text.indexOf(body, from);
-  if (/^\S+$/.test(body)) return { start, length: body.length, text: body };
+  if (/^\S+$/.test(body)) {
+    // A lone verb ("Onboard", "Renew") names a step, unless it is a stage name ("Demo", "Contract")
+    // or a verb that needs its object to mean anything ("Discuss", "Send").
+    const word = body.toLowerCase();
+    if (
+      /^[a-z]+$/.test(word) &&
+      !isStageLabel(body, config) &&
+      !NEEDS_OBJECT.has(word) &&
+      (isActionVerb(word) || vocab.actionVerb.matchAt(word, 0) === word.length)
+    )
+      return undefined;
+    return { start, length: body.length, text: body };
+  }
   // Stage names are one to four words.
   if (spacesAtMost(body, 3) && isStageLabel(body, config)) {
     return { start, length: body.length, text: body };
@@ -519,6 +690,12 @@ function spacesAtMost(body: string, max: number): boolean {
   for (let at = body.indexOf(' '); at >= 0; at = body.indexOf(' ', at + 1)) if (++n > max) return false;
   return true;
 }
+
+const NEEDS_OBJECT = new Set(
+  'discuss talk speak send share present answer respond reply confirm provide request raise issue return introduce support compare ask tell call email check review meet agree approve sign'.split(
+    ' ',
+  ),
+);
 
 const labelAnswers = new WeakMap<Config, Map<string, boolean>>();
 
@@ -548,10 +725,20 @@ export function readText(text: string, config: Config, opts: ReadOptions): TextR
   const lowerBody = maskSpans(lower, bodyStart, []);
   const words = wordsOf(lowerBody);
   const found = vocab.index.scan(lowerBody, words);
+  const rawClauses = splitClauses(masked, bodyStart);
+  const imperatives: ImperativeCue[] = [];
+  for (const c of rawClauses)
+    imperativesIn(lowerBody, words, c.start, c.end, vocab.index, found, imperatives);
   // Dates only matter when something could be dated: a pure status note skips date work entirely.
+  // Waiting clauses are dated too: "waiting for redlines by 18/03" still has a due day for timing.
   const forwardCue =
-    found.filler.length + found.actionVerb.length + found.meetingNoun.length + found.deliverableNoun.length >
-    0;
+    found.filler.length +
+      found.actionVerb.length +
+      found.meetingNoun.length +
+      found.deliverableNoun.length +
+      found.waiting.length +
+      imperatives.length >
+      0 || mayStateCondition(lowerBody);
   const { mentions, vague } = forwardCue
     ? extractDates(
         masked,
@@ -563,13 +750,27 @@ export function readText(text: string, config: Config, opts: ReadOptions): TextR
   const all = mentions.length > 0 ? withoutSpans(found, mentions) : found;
   const lowerMasked = mentions.length > 0 ? maskSpans(lowerBody, 0, mentions) : lowerBody;
 
-  const rawClauses = splitClauses(masked, bodyStart);
-  const label = bareLabel(text, bodyStart, config);
+  const label = bareLabel(text, bodyStart, config, vocab);
   const clauses: ClauseReading[] = [];
+  const cx: ClauseContext = { text, opening: '', dated: false, question: false };
+  let wi = 0;
+  // Dates are not verbs: "march" in "March 3" or "may" in "7 May" must not read as an order.
+  const liveImperatives =
+    mentions.length > 0 && imperatives.length > 0
+      ? imperatives.filter((m) => !overlapsMention(m, mentions))
+      : imperatives;
   for (const c of rawClauses) {
-    const own = mentions.filter((m) => m.start >= c.start && m.start < c.end);
+    const own = mentions.filter(
+      (m) =>
+        m.start >= c.start && m.start < c.end && !describesPast(lowerMasked.slice(c.start, m.start), m.text),
+    );
     const clauseText = lowerMasked.slice(c.start, c.end);
-    const classified = classifyClause(clauseText, all, c.start, vocab);
+    while (wi < words.length && words[wi].index < c.start) wi++;
+    cx.opening = wi < words.length && words[wi].index < c.end ? words[wi].word : '';
+    cx.dated = own.length > 0;
+    // Clauses drop their boundary: a "?" there tells a question.
+    cx.question = text.charCodeAt(c.end) === 63;
+    const classified = classifyClause(clauseText, all, liveImperatives, c.start, vocab, cx);
     // A bare label ("Viewings", "Legal/procurement") names no step, even when the word is a meeting noun.
     const { kind, cue } =
       label && classified.kind === 'concrete' ? { kind: 'none' as ClauseKind, cue: undefined } : classified;
@@ -595,6 +796,16 @@ export function readText(text: string, config: Config, opts: ReadOptions): TextR
     }
     clauses.push(reading);
   }
+  // "Follow up with Sam tomorrow. Talk about the Q3 orders": an undated discussion right after a dated
+  // contact is that contact's agenda, so the contact is a concrete step, dated.
+  for (let i = 1; i < clauses.length; i++) {
+    const c = clauses[i];
+    const prev = clauses[i - 1];
+    if (c.kind !== 'concrete' || c.mentions.length > 0 || !c.cue) continue;
+    if (prev.kind !== 'filler' || prev.mentions.length === 0) continue;
+    if (c.cue.start !== firstWordAt(lower, c.start) || !AGENDA_VERB.test(c.cue.text.toLowerCase())) continue;
+    prev.kind = 'concrete';
+  }
   // Dated triggers ("once the board meets on the 24th, send the contract") date the step they gate.
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i];
@@ -619,7 +830,12 @@ export function readText(text: string, config: Config, opts: ReadOptions): TextR
   let hasFiller = false;
   let anchoredConcrete = false;
   let anchoredFiller = false;
+  let waitingAnchor: DateMention | undefined;
   for (const c of clauses) {
+    if (c.kind === 'waiting' && waitingAnchor === undefined) {
+      for (const m of c.mentions)
+        if (waitingAnchor === undefined || earlierAnchor(m, waitingAnchor)) waitingAnchor = m;
+    }
     if (c.kind === 'concrete') {
       hasConcrete = true;
       if (c.mentions.length > 0) anchoredConcrete = true;
@@ -636,6 +852,7 @@ export function readText(text: string, config: Config, opts: ReadOptions): TextR
     mentions,
     vague,
     anchor,
+    waitingAnchor,
     hasConcrete,
     hasFiller,
     anchoredConcrete,
@@ -652,6 +869,21 @@ function earlierAnchor(a: DateMention, b: DateMention): boolean {
   const bt = b.kind === 'time';
   if (at !== bt) return bt;
   return a.start < b.start;
+}
+
+function mayStateCondition(lower: string): boolean {
+  return (
+    (lower.includes('need') ||
+      lower.includes('requir') ||
+      lower.includes('subject') ||
+      lower.includes('depend')) &&
+    /\b(?:needs?|requires?|subject to|depends on)\b/.test(lower)
+  );
+}
+
+function overlapsMention(m: ImperativeCue, mentions: readonly DateMention[]): boolean {
+  for (const d of mentions) if (m.index < d.start + d.length && d.start < m.index + m.length) return true;
+  return false;
 }
 
 function overlapsAny(
@@ -687,6 +919,36 @@ function maskSpans(text: string, prefix: number, spans: Array<{ start: number; l
     at = s.start + s.length;
   }
   return out + text.slice(at);
+}
+
+// A date right after a past participle describes a thing, not when the step happens: "redo the rates
+// created before July 13". Participles that look ahead ("scheduled for", "moved to") still date it.
+const AFTER_PARTICIPLE = /\b([a-z]{3,}ed)\s+(?:before|on|in|after|since|from|at)?\s*$/;
+const FORWARD_PARTICIPLES = new Set(
+  'scheduled booked planned arranged penciled pencilled proposed needed required requested expected moved pushed postponed rescheduled delayed slated targeted aimed confirmed agreed due set'.split(
+    ' ',
+  ),
+);
+
+function describesPast(before: string, mention: string): boolean {
+  // Cheap pre-check: an "-ed" word must end within the last few characters.
+  const ed = before.lastIndexOf('ed');
+  if (ed < 0 || ed < before.length - 12) return false;
+  // "to be signed by Friday", "sent by the 20th": a deadline word always dates the step.
+  if (/^\W*(?:by|until|till|due|no later)\b/i.test(mention)) return false;
+  const tail = before.slice(-40);
+  const m = AFTER_PARTICIPLE.exec(tail);
+  if (m === null || FORWARD_PARTICIPLES.has(m[1])) return false;
+  // "to be signed on the 3rd", "will be delivered on Monday": still to happen.
+  return !/\b(?:be|been|get|got|have it|have them)\s+$/.test(tail.slice(0, m.index));
+}
+
+const AGENDA_VERB = /^(?:talk|discuss|go over|review|walk through|cover)/;
+
+function firstWordAt(lower: string, from: number): number {
+  let at = from;
+  while (at < lower.length && !/[a-z0-9]/.test(lower[at])) at++;
+  return at;
 }
 
 function dateOnly(clauseText: string): boolean {

@@ -16,19 +16,38 @@ export interface Match {
  * it walks the words once and tries only the phrases that start with each word.
  */
 export class PhraseMatcher {
-  private readonly byFirst = new Map<string, RegExp>();
-  private readonly fallback: RegExp | undefined;
+  /** Sources per first word; each group's regex is compiled the first time a text has that word. */
+  private readonly groups = new Map<string, string[]>();
+  private readonly compiled = new Map<string, RegExp>();
+  private readonly odd: string[] = [];
+  private fallbackRe: RegExp | null | undefined;
 
   constructor(variants: Array<{ first: string; source: string }>) {
-    const groups = new Map<string, string[]>();
-    const odd: string[] = [];
     for (const v of variants) {
-      if (WORD_ONLY.test(v.first)) groups.set(v.first, [...(groups.get(v.first) ?? []), v.source]);
-      else odd.push(v.source);
+      if (WORD_ONLY.test(v.first)) {
+        const list = this.groups.get(v.first);
+        if (list) list.push(v.source);
+        else this.groups.set(v.first, [v.source]);
+      } else this.odd.push(v.source);
     }
-    for (const [first, sources] of groups) this.byFirst.set(first, new RegExp(alternation(sources), 'iy'));
-    this.fallback =
-      odd.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}'’])${alternation(odd)}`, 'giu') : undefined;
+  }
+
+  private regexFor(first: string): RegExp | undefined {
+    let re = this.compiled.get(first);
+    if (re === undefined) {
+      const sources = this.groups.get(first);
+      if (sources === undefined) return undefined;
+      re = new RegExp(alternation(sources), 'iy');
+      this.compiled.set(first, re);
+    }
+    return re;
+  }
+
+  private get fallback(): RegExp | undefined {
+    if (this.fallbackRe === undefined)
+      this.fallbackRe =
+        this.odd.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}'’])${alternation(this.odd)}`, 'giu') : null;
+    return this.fallbackRe ?? undefined;
   }
 
   /** Non-overlapping matches, left to right. */
@@ -37,7 +56,7 @@ export class PhraseMatcher {
     let after = 0;
     for (const token of text.matchAll(TOKEN)) {
       if (token.index < after) continue;
-      const re = this.byFirst.get(token[0].toLowerCase());
+      const re = this.regexFor(token[0].toLowerCase());
       if (!re) continue;
       re.lastIndex = token.index;
       const m = re.exec(text);
@@ -46,8 +65,9 @@ export class PhraseMatcher {
         after = token.index + m[0].length;
       }
     }
-    if (this.fallback) {
-      for (const m of text.matchAll(this.fallback)) out.push({ index: m.index, length: m[0].length });
+    const fallback = this.fallback;
+    if (fallback) {
+      for (const m of text.matchAll(fallback)) out.push({ index: m.index, length: m[0].length });
       out.sort((a, b) => a.index - b.index);
     }
     return out;
@@ -57,7 +77,7 @@ export class PhraseMatcher {
   matchAt(text: string, index: number): number {
     const token = /^[\p{L}\p{N}'’&]+/u.exec(text.slice(index, index + 40));
     if (!token) return 0;
-    const re = this.byFirst.get(token[0].toLowerCase());
+    const re = this.regexFor(token[0].toLowerCase());
     if (!re) return 0;
     re.lastIndex = index;
     const m = re.exec(text);
@@ -118,7 +138,12 @@ const REGULAR_PAST_WORD = /^[a-z]{3,}ed$/;
  * tried. This is what keeps the engine cheaper than a date parser.
  */
 export class CueIndex {
-  private readonly byFirst = new Map<string, Entry[]>();
+  /**
+   * The variants per first word, per category slot. Nothing is compiled up front: a word's entries
+   * (regex, second words) are built the first time a text contains it, so a custom function that
+   * judges one entry pays for that entry's words only (issue 17: cold start).
+   */
+  private readonly pending = new Map<string, Variant[][]>();
   private readonly fallback: Array<{ category: Category; re: RegExp; literal: string[] }> = [];
   /** What each distinct word does (past form? phrases starting with it?), remembered per word. */
   private readonly wordCache = new Map<string, WordCues>();
@@ -127,20 +152,18 @@ export class CueIndex {
     for (let ci = 0; ci < CUE_CATEGORIES.length; ci++) {
       const category = CUE_CATEGORIES[ci];
       const variants = groups[category] ?? [];
-      const byWord = new Map<string, Variant[]>();
       const odd: string[] = [];
       for (const v of variants) {
-        if (WORD_ONLY.test(v.first)) byWord.set(v.first, [...(byWord.get(v.first) ?? []), v]);
-        else odd.push(v.source);
-      }
-      for (const [first, group] of byWord) {
-        const list = this.byFirst.get(first) ?? [];
-        const single = group.some((v) => v.second === undefined);
-        const seconds = new Set(group.map((v) => v.second).filter((w): w is string => w !== undefined));
-        const gap = group.some((v) => v.gap);
-        const re = new RegExp(alternation(group.map((v) => v.source)), 'iy');
-        list.push({ category, slot: ci, re, single, seconds, secondList: [...seconds], gap });
-        this.byFirst.set(first, list);
+        if (!WORD_ONLY.test(v.first)) {
+          odd.push(v.source);
+          continue;
+        }
+        let slots = this.pending.get(v.first);
+        if (slots === undefined) {
+          slots = [];
+          this.pending.set(v.first, slots);
+        }
+        (slots[ci] ??= []).push(v);
       }
       if (odd.length > 0) {
         const literal = odd.map((o) => o.replace(/\\/g, '').slice(0, 3));
@@ -153,17 +176,52 @@ export class CueIndex {
     }
   }
 
+  /** Compiled entries, kept for good (one per distinct first word of the vocabulary: a few hundred). */
+  private readonly compiled = new Map<string, Entry[]>();
+
+  private entriesOf(word: string): Entry[] | undefined {
+    const done = this.compiled.get(word);
+    if (done !== undefined) return done;
+    const slots = this.pending.get(word);
+    if (slots === undefined) return undefined;
+    const list: Entry[] = [];
+    for (let ci = 0; ci < slots.length; ci++) {
+      const group = slots[ci];
+      if (group === undefined) continue;
+      const single = group.some((v) => v.second === undefined);
+      const seconds = new Set(group.map((v) => v.second).filter((w): w is string => w !== undefined));
+      const gap = group.some((v) => v.gap);
+      const re = new RegExp(alternation(group.map((v) => v.source)), 'iy');
+      list.push({
+        category: CUE_CATEGORIES[ci],
+        slot: ci,
+        re,
+        single,
+        seconds,
+        secondList: [...seconds],
+        gap,
+      });
+    }
+    this.compiled.set(word, list);
+    return list;
+  }
+
   private cuesOf(word: string): WordCues {
     let cues = this.wordCache.get(word);
     if (cues === undefined) {
       cues = {
         past: IRREGULAR_PAST_WORDS.has(word) || (word.length > 4 && REGULAR_PAST_WORD.test(word)),
-        entries: this.byFirst.get(word),
+        entries: this.entriesOf(word),
       };
       if (this.wordCache.size > 20_000) this.wordCache.clear();
       this.wordCache.set(word, cues);
     }
     return cues;
+  }
+
+  /** Some phrase of some category starts with this (lower-case) word. */
+  startsPhrase(word: string): boolean {
+    return this.cuesOf(word).entries !== undefined;
   }
 
   /** `words` may be passed when the caller already walked `text` (read.ts does, for dates too). */
@@ -447,18 +505,29 @@ export function vocabularyFor(config: Config): Vocabulary {
     waiting: plainPhrases(config.waitingPhrases),
     status: plainPhrases(config.statusPhrases),
   };
-  const vocab: Vocabulary = {
-    index: new CueIndex(groups),
-    filler: compile(groups.filler ?? []),
-    fillerPast: compile(groups.fillerPast ?? []),
-    actionVerb: compile(groups.actionVerb ?? []),
-    actionPast: compile(groups.actionPast ?? []),
-    meetingNoun: compile(groups.meetingNoun ?? []),
-    deliverableNoun: compile(groups.deliverableNoun ?? []),
-    party: compile(groups.party ?? []),
-    waiting: compile(groups.waiting ?? []),
-    status: compile(groups.status ?? []),
+  // The per-category matchers are built on first use: most entries never need them.
+  const matchers = new Map<Category, PhraseMatcher>();
+  const matcher = (c: Category) => () => {
+    let m = matchers.get(c);
+    if (m === undefined) {
+      m = compile(groups[c] ?? []);
+      matchers.set(c, m);
+    }
+    return m;
   };
+  const vocab = { index: new CueIndex(groups) } as Vocabulary;
+  for (const c of [
+    'filler',
+    'fillerPast',
+    'actionVerb',
+    'actionPast',
+    'meetingNoun',
+    'deliverableNoun',
+    'party',
+    'waiting',
+    'status',
+  ] as const)
+    Object.defineProperty(vocab, c, { get: matcher(c), enumerable: true });
   cache.set(config, vocab);
   return vocab;
 }

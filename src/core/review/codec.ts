@@ -26,6 +26,8 @@ export const HISTORY_SHEET_NAME = 'Next Step Tracker history';
 export const HISTORY_APP = 'next-step-tracker';
 export const HISTORY_FORMAT = 1;
 export const CHUNK_CHARS = 40_000;
+/** Weekly snapshots kept by default (this week's included). */
+export const KEEP_WEEKS_DEFAULT = 26;
 
 const VERDICT_CODE: Record<Verdict, string> = { ok: 'o', weak: 'w', bad: 'b', missing: 'm' };
 const TIMING_CODE: Record<Timing, string> = {
@@ -49,7 +51,9 @@ export interface SnapshotMeta extends Omit<Snapshot, 'deals'> {
   check: string;
 }
 
-type PackedDeal = [string, string, string, string, number, number | null, number | null, 0 | 1, number];
+type PackedDeal =
+  | [string, string, string, string, number, number | null, number | null, 0 | 1, number]
+  | [string, string, string, string, number, number | null, number | null, 0 | 1, number, number];
 
 export function encodePayload(deals: SnapshotDeal[]): string {
   const stages: string[] = [];
@@ -71,7 +75,8 @@ export function encodePayload(deals: SnapshotDeal[]): string {
       d.d && isIsoDate(d.d) ? dayNumber(d.d) : null,
       d.c ? 1 : 0,
       d.z,
-    ];
+      ...(d.p ? [d.p] : []),
+    ] as PackedDeal;
   });
   return JSON.stringify({ stages, deals: packed });
 }
@@ -155,8 +160,9 @@ export function decodeMeta(
 }
 
 function decodeDeal(x: unknown, stages: unknown[]): SnapshotDeal | null {
-  if (!Array.isArray(x) || x.length !== 9) return null;
-  const [k, h, v, t, si, a, d, c, z] = x as unknown[];
+  // A 10th field, the due-date pushes running (close loop, core/review/close-loop.ts), is optional.
+  if (!Array.isArray(x) || (x.length !== 9 && x.length !== 10)) return null;
+  const [k, h, v, t, si, a, d, c, z, p] = x as unknown[];
   if (typeof k !== 'string' || k === '' || typeof h !== 'string') return null;
   if (typeof v !== 'string' || (v !== '' && !(v in VERDICT_OF))) return null;
   if (typeof t !== 'string' || (t !== '' && !(t in TIMING_OF))) return null;
@@ -176,6 +182,7 @@ function decodeDeal(x: unknown, stages: unknown[]): SnapshotDeal | null {
     d: d === null ? null : fromDayNumber(d as number),
     c: c === 1,
     z: z as number,
+    ...(Number.isInteger(p) && (p as number) > 0 ? { p: p as number } : {}),
   };
 }
 

@@ -1,29 +1,49 @@
 /**
- * The review tab's layout as pure data: every cell's value, number format, background and weight,
- * so the sheets/ writer can put the whole tab down in one call per property (the call budget does not
- * grow with rows), and tests can check the tab cell by cell without a spreadsheet.
+ * The review tab's layout as plain data: one layout, two renderers (the Apps Script writer in
+ * src/sheets/review-writer.ts and the XLSX writer in src/cli/review-xlsx.ts). Every cell is typed
+ * (text, number with its format, date with its format, or a link to a deal's row in the pipeline
+ * sheet), with its background and weight; plus column widths, frozen rows, charts (ranges, position,
+ * size) and the A1 ownership note. Pure: the locale and the amount format are inputs.
  *
- * User text (deal names aside) is written with number format '@' (plain text): a next step such as
- * `=IMPORTXML(...)` stays text. Deal names are the label of a HYPERLINK formula to the deal's row,
- * with `"` doubled inside the string literal; those cells alone use the default number format.
+ * Reading order is the meeting's: summary (with the charts beside it, on the first screen), the
+ * "This week" list, each section's top deals per owner, the by-owner and by-stage tables, the trend,
+ * then every deal of each section (so nothing is hidden), then any problems.
+ *
+ * Columns are shared by all tables, so the tables are laid out to fit them: narrow columns A..H hold
+ * the deal tables' short fields and every number of the other tables; the two wide text columns (next
+ * step, reasons) are I and J, used only by the deal tables.
  */
-import type { Timing, Verdict } from '../types';
+import type { IsoDate, Timing, Verdict } from '../types';
 import { dayNumber } from '../dates/calendar';
-import type { GroupRow, ReviewModel, ReviewRow, SummaryChange } from './model';
+import type { GroupRow, ReviewModel, ReviewRow, SectionId } from './model';
+import { SECTIONS } from './model';
+import { weekRange } from './week';
+import {
+  amountFormatFor,
+  COUNT_CHANGE_FORMAT,
+  COUNT_FORMAT,
+  dateFormatFor,
+  dayText,
+  instantText,
+  localiseDays,
+  PP_CHANGE_FORMAT,
+  SHARE_FORMAT,
+  signedFormat,
+  TIMING_WORDS,
+  VERDICT_WORDS,
+} from './words';
 
 export const REVIEW_SHEET_PREFIX = 'Pipeline review ';
 /** A1's note on every review tab the add-on writes: how it recognises its own tabs. */
 export const REVIEW_MARKER = 'next-step-tracker:review';
 export const TEXT = '@';
 export const DEFAULT_FORMAT = '0.###############';
-export const COUNT = '#,##0';
-export const AMOUNT = '#,##0.00';
-export const SHARE = '0.0%';
-export const DAY = 'yyyy-mm-dd';
-export const CHANGE_COUNT = '+#,##0;-#,##0;0';
-export const CHANGE_AMOUNT = '+#,##0.00;-#,##0.00;0.00';
-export const CHANGE_SHARE = '+0.0%;-0.0%;0.0%';
-export const WIDTH = 12;
+export const WIDTH = 10;
+
+/** Column widths in pixels, A..J (see the module comment). */
+export const COLUMN_WIDTHS = [270, 130, 110, 100, 100, 85, 95, 110, 320, 380];
+/** Pixels per row the chart sizes are planned with (Sheets' default row height). */
+export const ROW_PX = 21;
 
 export const COLOURS = {
   green: '#d9ead3',
@@ -31,6 +51,7 @@ export const COLOURS = {
   red: '#f4cccc',
   header: '#efefef',
   title: '#cfe2f3',
+  lead: '#fce5cd',
 };
 
 const VERDICT_COLOUR: Record<Verdict, string> = {
@@ -52,55 +73,104 @@ export const DEAL_COLUMNS = [
   'Owner',
   'Stage',
   'Amount',
-  'Next step',
+  'Due',
   'Verdict',
   'Timing',
-  'Due',
-  'Reasons',
-  'Row',
+  'Days overdue',
+  'Next step',
+  'Why it is here',
 ];
 export const GROUP_COLUMNS = [
   '',
   'Deals',
-  'OK',
-  'Weak',
-  'Bad',
-  'Missing',
   'OK share',
   'Overdue',
   'Stale',
-  'Vague',
+  'Not OK',
   'At risk',
   'Amount at risk',
 ];
-/** Column widths in pixels, A..L. */
-export const COLUMN_WIDTHS = [220, 110, 110, 100, 320, 80, 90, 95, 320, 60, 80, 120];
 
-export type CellOut = string | number;
+export type LayoutCell =
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; value: number; format: string }
+  | { kind: 'date'; iso: IsoDate; format: string }
+  /** A link to the deal's row in the pipeline sheet, labelled with the deal's name. */
+  | { kind: 'link'; label: string; row: number };
+
+export interface StyledCell {
+  cell: LayoutCell | null;
+  background: string | null;
+  bold: boolean;
+}
+
+/** A rectangle of the tab, 1-based. */
+export interface Block {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export interface ChartSpec {
+  id: 'owners' | 'trend';
+  kind: 'column' | 'line';
+  title: string;
+  ranges: Block[];
+  stacked: boolean;
+  colors?: string[];
+  vAxisFormat?: string;
+  /** Top-left cell and pixel offsets inside it; size in pixels. */
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+}
+
+export interface SectionAnchor {
+  title: number;
+  header: number;
+  /** Sheet rows of the deals listed in the agenda part (top per owner). */
+  rows: number[];
+  total: number;
+}
 
 export interface ReviewLayout {
-  values: CellOut[][];
-  formats: string[][];
-  backgrounds: Array<Array<string | null>>;
-  weights: string[][];
-  /** 1-based sheet rows of interest, for the writer (charts) and for tests. */
+  rows: StyledCell[][];
+  columnWidths: number[];
+  frozenRows: number;
+  charts: ChartSpec[];
+  note: string;
+  amountFormat: string;
+  dateFormat: string;
   anchors: {
-    /** Header row of the by-owner table and its last row (= header when empty). */
+    summaryHeader: number;
+    /** Summary row of each section's count, by section id. */
+    summaryCounts: Partial<Record<SectionId, number>>;
+    thisWeek: { header: number; rows: number[] };
+    sections: Partial<Record<SectionId, SectionAnchor>>;
+    /** The full lists at the end: header row and listed rows per section. */
+    everyDeal: Partial<Record<SectionId, { header: number; rows: number[]; total: number }>>;
     ownerHeader: number;
     ownerLast: number;
+    stageHeader: number;
     trendHeader: number;
     trendLast: number;
-    /** Section id → its header row (the row with column titles), first and last data row. */
-    sections: Record<string, { header: number; first: number; last: number; shown: number; total: number }>;
-    summaryHeader: number;
   };
-  note: string;
 }
 
 export interface LayoutOptions {
-  /** The source sheet's id, for the `#gid=` links. */
-  sourceSheetId: number;
-  /** At most this many rows per section (the rest are counted in a line below it). Default 1,000. */
+  /** The spreadsheet's locale (en_GB, en_US, ...): date order. */
+  locale: string;
+  /** The pipeline amount column's number format, when known (read once from its first data cell). */
+  amountColumnFormat?: string | null;
+  /** CLI --currency: a symbol put in front of amounts when the column has no format of its own. */
+  currencySymbol?: string | null;
+  /** Deals listed per owner in each section before "+N more" (default 3). */
+  topPerOwner?: number;
+  /** At most this many rows per section in the full lists at the end (default 1,000). */
   maxRowsPerSection?: number;
 }
 
@@ -108,7 +178,7 @@ export function reviewSheetName(weekId: string): string {
   return `${REVIEW_SHEET_PREFIX}${weekId}`;
 }
 
-export function reviewMarker(weekId: string, sourceSheetId: number): string {
+export function reviewMarker(weekId: string, sourceSheetId: number | string): string {
   return `${REVIEW_MARKER} v1 week=${weekId} source=${sourceSheetId}\nBuilt by Next Step Tracker. Rebuilding this week replaces this tab.`;
 }
 
@@ -125,9 +195,13 @@ export function formulaString(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** A link's label: the deal name, `(row N)` when empty, cut at 200 characters. */
+export function linkLabel(label: string, row: number): string {
+  return label.trim() === '' ? `(row ${row})` : label.length > 200 ? `${label.slice(0, 199)}…` : label;
+}
+
 export function dealLink(sourceSheetId: number, row: number, label: string): string {
-  const shown = label.trim() === '' ? `(row ${row})` : label.length > 200 ? `${label.slice(0, 199)}…` : label;
-  return `=HYPERLINK(${formulaString(`#gid=${sourceSheetId}&range=A${row}`)}, ${formulaString(shown)})`;
+  return `=HYPERLINK(${formulaString(`#gid=${sourceSheetId}&range=A${row}`)}, ${formulaString(linkLabel(label, row))})`;
 }
 
 /** Sheets serial day (days since 1899-12-30): a date cell that means the same day in every zone. */
@@ -135,224 +209,408 @@ export function serialDay(iso: string): number {
   return dayNumber(iso) - dayNumber('1899-12-30');
 }
 
-function timeIn(iso: string, timeZone: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  try {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(d);
-    const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
-    return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-  } catch {
-    return iso;
-  }
-}
+const text = (t: string): LayoutCell => ({ kind: 'text', text: t });
+const num = (value: number, format: string): LayoutCell => ({ kind: 'number', value, format });
 
 class Grid {
-  values: CellOut[][] = [];
-  formats: string[][] = [];
-  backgrounds: Array<Array<string | null>> = [];
-  weights: string[][] = [];
+  rows: StyledCell[][] = [];
 
   /** Appends a row; returns its 1-based sheet row. */
   add(
-    cells: Array<{ v: CellOut; f?: string; bg?: string | null; bold?: boolean }>,
-    rowBold = false,
-    rowBg: string | null = null,
+    cells: Array<LayoutCell | null | { cell: LayoutCell | null; background?: string | null }>,
+    options: { bold?: boolean; background?: string | null } = {},
   ): number {
-    const values: CellOut[] = [];
-    const formats: string[] = [];
-    const bgs: Array<string | null> = [];
-    const weights: string[] = [];
+    const row: StyledCell[] = [];
     for (let c = 0; c < WIDTH; c++) {
-      const cell = cells[c];
-      values.push(cell ? cell.v : '');
-      formats.push(cell?.f ?? TEXT);
-      bgs.push(cell?.bg ?? rowBg);
-      weights.push(cell?.bold || rowBold ? 'bold' : 'normal');
+      const given = cells[c];
+      const styled = given && 'cell' in given ? given : { cell: (given as LayoutCell | null) ?? null };
+      row.push({
+        cell: styled.cell ?? null,
+        background: ('background' in styled ? styled.background : undefined) ?? options.background ?? null,
+        bold: !!options.bold,
+      });
     }
-    this.values.push(values);
-    this.formats.push(formats);
-    this.backgrounds.push(bgs);
-    this.weights.push(weights);
-    return this.values.length;
+    this.rows.push(row);
+    return this.rows.length;
   }
 
   blank(): number {
     return this.add([]);
   }
+
+  title(t: string): number {
+    return this.add([text(t)], { bold: true, background: COLOURS.title });
+  }
+
+  header(cells: string[]): number {
+    return this.add(cells.map(text), { bold: true, background: COLOURS.header });
+  }
 }
 
-const text = (v: string) => ({ v, f: TEXT });
-const count = (v: number) => ({ v, f: COUNT });
-
-function change(v: number | undefined | null, format: string): { v: CellOut; f: string } {
-  return v === undefined || v === null ? { v: '', f: TEXT } : { v, f: format };
+function weekNumber(weekId: string): number {
+  return Number(weekId.slice(6));
 }
 
-function groupTable(
-  grid: Grid,
-  title: string,
-  rows: GroupRow[],
-  label: string,
-): { header: number; last: number } {
-  grid.add([text(title)], true, COLOURS.title);
-  const header = grid.add(
-    GROUP_COLUMNS.map((h, i) => text(i === 0 ? label : h)),
-    true,
-    COLOURS.header,
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+interface Ctx {
+  locale: string;
+  amount: string;
+  amountChange: string;
+  date: string;
+}
+
+function dealRow(grid: Grid, r: ReviewRow, ctx: Ctx, background: string | null = null): number {
+  let reasons = r.reasons.map((x) => localiseDays(/[.!?]$/.test(x) ? x : `${x}.`, ctx.locale)).join(' ');
+  // A healthy step listed for its date (due this week) has no finding: say why it is here anyway.
+  if (reasons === '' && r.due) reasons = `Due ${dayText(r.due, ctx.locale)}.`;
+  return grid.add(
+    [
+      { kind: 'link', label: r.deal, row: r.row },
+      text(r.owner),
+      text(r.stage),
+      r.amount === null ? text('') : num(r.amount, ctx.amount),
+      r.due ? { kind: 'date', iso: r.due, format: ctx.date } : text(''),
+      {
+        cell: text(r.verdict ? VERDICT_WORDS[r.verdict] : ''),
+        background: r.verdict ? VERDICT_COLOUR[r.verdict] : null,
+      },
+      {
+        cell: text(r.timing ? TIMING_WORDS[r.timing] : ''),
+        background: r.timing ? TIMING_COLOUR[r.timing] : null,
+      },
+      r.daysOverdue > 0 ? num(r.daysOverdue, COUNT_FORMAT) : text(''),
+      text(r.nextStep),
+      text(reasons),
+    ],
+    { background },
   );
+}
+
+function groupTable(grid: Grid, title: string, rows: GroupRow[], label: string, ctx: Ctx) {
+  grid.title(title);
+  const header = grid.header(GROUP_COLUMNS.map((h, i) => (i === 0 ? label : h)));
   for (const g of rows) {
     grid.add([
       text(g.name),
-      count(g.deals),
-      count(g.verdicts.ok),
-      count(g.verdicts.weak),
-      count(g.verdicts.bad),
-      count(g.verdicts.missing),
-      { v: g.okShare, f: SHARE },
-      count(g.overdue),
-      count(g.stale),
-      count(g.vague),
-      count(g.atRisk),
-      { v: g.amountAtRisk, f: AMOUNT },
+      num(g.deals, COUNT_FORMAT),
+      num(g.okShare, SHARE_FORMAT),
+      num(g.overdue, COUNT_FORMAT),
+      num(g.stale, COUNT_FORMAT),
+      num(g.vague, COUNT_FORMAT),
+      num(g.atRisk, COUNT_FORMAT),
+      num(g.amountAtRisk, ctx.amount),
     ]);
   }
   if (rows.length === 0) grid.add([text('No open deals.')]);
   return { header, last: header + rows.length };
 }
 
-function dealRow(grid: Grid, r: ReviewRow, sourceSheetId: number): void {
-  grid.add([
-    { v: dealLink(sourceSheetId, r.row, r.deal), f: DEFAULT_FORMAT },
-    text(r.owner),
-    text(r.stage),
-    r.amount === null ? text('') : { v: r.amount, f: AMOUNT },
-    text(r.nextStep),
-    { v: r.verdict ?? '', f: TEXT, bg: r.verdict ? VERDICT_COLOUR[r.verdict] : null },
-    { v: r.timing ?? '', f: TEXT, bg: r.timing ? TIMING_COLOUR[r.timing] : null },
-    r.due ? { v: serialDay(r.due), f: DAY } : text(''),
-    text((r.change ? [`[${r.change}]`] : []).concat(r.reasons).join('; ')),
-    { v: r.row, f: '0' },
-  ]);
+/** Owners in the order of their most-at-stake deal; each owner's deals most at stake first. */
+function byOwner(rows: ReviewRow[]): Array<{ owner: string; rows: ReviewRow[] }> {
+  const groups = new Map<string, { owner: string; rows: ReviewRow[] }>();
+  for (const r of rows) {
+    const key = r.owner.trim().toLowerCase();
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { owner: r.owner.trim() || '(no owner)', rows: [] }));
+    g.rows.push(r);
+  }
+  return [...groups.values()];
 }
 
 /** The whole tab. Pure. */
 export function layoutReview(model: ReviewModel, options: LayoutOptions): ReviewLayout {
+  const locale = options.locale || 'en_US';
+  const top = Math.max(1, Math.floor(options.topPerOwner ?? 3));
   const max = Math.max(1, Math.floor(options.maxRowsPerSection ?? 1000));
+  const amountsSeen = model.sections.flatMap((s) => s.rows.map((r) => r.amount));
+  const amount = amountFormatFor(options.amountColumnFormat, amountsSeen, options.currencySymbol);
+  const ctx: Ctx = { locale, amount, amountChange: signedFormat(amount), date: dateFormatFor(locale) };
   const grid = new Grid();
   const h = model.header;
   const s = model.summary;
-  const c: SummaryChange | null = s.change;
-  grid.add([text(`Pipeline review ${h.weekId}`)], true, COLOURS.title);
+  const c = s.change;
+  const day = (iso: string) => dayText(iso, locale);
+
+  grid.add(
+    [text(`Pipeline review: week ${weekNumber(h.weekId)}, ${day(h.weekStart)} to ${day(h.weekEnd)}`)],
+    { bold: true, background: COLOURS.title },
+  );
   const compared = h.previousWeekId
-    ? `compared with ${h.previousWeekId}`
-    : 'first review: no earlier week to compare';
+    ? `compared with the review of week ${weekNumber(h.previousWeekId)}`
+    : 'first review: nothing earlier to compare with';
   grid.add(
     [
       text(
-        `Week ${h.weekId} (${h.weekStart} to ${h.weekEnd}) · source sheet "${h.sourceSheet}" · ` +
-          `generated ${timeIn(h.generatedAt, h.timeZone)} (${h.timeZone}) · ${compared}`,
+        `Source sheet "${h.sourceSheet}" · built ${instantText(h.generatedAt, h.timeZone, locale)} ` +
+          `(${h.timeZone}) · ${compared}`,
       ),
     ],
-    true,
+    { bold: true },
   );
   grid.blank();
-  grid.add([text('Summary')], true, COLOURS.title);
-  const summaryHeader = grid.add(
-    [text('Measure'), text('This week'), text('Change since last review')],
-    true,
-    COLOURS.header,
+
+  // ---- Summary (charts beside it) ----
+  const summaryTitle = grid.title('Summary');
+  const summaryHeader = grid.header(['Measure', 'This week', 'Change since last review']);
+  const change = (v: number | undefined | null, format: string): LayoutCell =>
+    v === undefined || v === null || !Number.isFinite(v) ? text('') : num(v, format);
+  const line = (label: string, value: LayoutCell, delta: LayoutCell = text('')) =>
+    grid.add([text(label), value, delta]);
+  line('Open deals', num(s.openDeals, COUNT_FORMAT), change(c?.openDeals, COUNT_CHANGE_FORMAT));
+  line('Deals at risk', num(s.atRisk, COUNT_FORMAT), change(c?.atRisk, COUNT_CHANGE_FORMAT));
+  line('Amount at risk', num(s.amountAtRisk, amount), change(c?.amountAtRisk, ctx.amountChange));
+  line(
+    'OK share of next steps',
+    num(s.okShare, SHARE_FORMAT),
+    change(c ? Math.round(c.okShare * 1000) / 10 : null, PP_CHANGE_FORMAT),
   );
-  const line = (
-    label: string,
-    value: CellOut,
-    format: string,
-    delta: number | null | undefined,
-    deltaFormat: string,
-  ) => grid.add([text(label), { v: value, f: format }, change(delta, deltaFormat)]);
-  line('Open deals', s.openDeals, COUNT, c?.openDeals, CHANGE_COUNT);
-  grid.add([text('OK next steps'), count(s.verdicts.ok), change(c?.verdicts.ok, CHANGE_COUNT)]);
-  grid.add([text('Weak next steps'), count(s.verdicts.weak), change(c?.verdicts.weak, CHANGE_COUNT)]);
-  grid.add([text('Bad next steps'), count(s.verdicts.bad), change(c?.verdicts.bad, CHANGE_COUNT)]);
-  line('Missing next steps', s.missing, COUNT, c?.missing, CHANGE_COUNT);
-  line('Overdue', s.overdue, COUNT, c?.overdue, CHANGE_COUNT);
-  line('Due this week', s.dueThisWeek, COUNT, c?.dueThisWeek, CHANGE_COUNT);
-  line('Stale', s.stale, COUNT, c?.stale, CHANGE_COUNT);
-  line('OK share', s.okShare, SHARE, c?.okShare, CHANGE_SHARE);
-  line('Deals at risk', s.atRisk, COUNT, c?.atRisk, CHANGE_COUNT);
-  line('Amount at risk', s.amountAtRisk, AMOUNT, c?.amountAtRisk, CHANGE_AMOUNT);
-  line('Closed deals', s.closedDeals, COUNT, c?.closedDeals, CHANGE_COUNT);
   const comp = model.completion;
-  grid.add([
-    text('Steps due last week completed'),
-    comp.rate === null ? text('n/a') : { v: comp.rate, f: SHARE },
+  line(
+    'Steps due last week completed',
+    comp.rate === null ? text('n/a') : num(comp.rate, SHARE_FORMAT),
     text(
       comp.rate === null
-        ? comp.dueLastWeek === 0
-          ? 'no steps were due last week'
-          : 'no earlier review to compare'
+        ? comp.dueLastWeek === 0 || !h.previousWeekId
+          ? h.previousWeekId
+            ? 'No steps were due last week.'
+            : 'No earlier review to compare with.'
+          : 'None of them is still in the sheet.'
         : `${comp.completed} of ${comp.dueLastWeek - comp.notFound}` +
             (comp.notFound ? ` (${comp.notFound} no longer in the sheet)` : ''),
     ),
-  ]);
+  );
+  const summaryCounts: Partial<Record<SectionId, number>> = {};
+  for (const section of model.sections) {
+    summaryCounts[section.id] = line(
+      section.title,
+      num(section.rows.length, COUNT_FORMAT),
+      change(c?.agenda?.[section.id], COUNT_CHANGE_FORMAT),
+    );
+  }
+  const verdictLine = (v: Verdict, label: string) =>
+    line(label, num(s.verdicts[v], COUNT_FORMAT), change(c?.verdicts[v], COUNT_CHANGE_FORMAT));
+  verdictLine('ok', 'Next steps judged OK');
+  verdictLine('weak', 'Next steps judged weak');
+  verdictLine('bad', 'Next steps judged bad');
+  verdictLine('missing', 'Next steps missing');
+  const summaryLast = grid.rows.length;
   grid.blank();
-  const owner = groupTable(grid, 'By owner', model.byOwner, 'Owner');
-  grid.blank();
-  groupTable(grid, 'By stage', model.byStage, 'Stage');
 
+  // ---- This week ----
+  grid.add(
+    [
+      text(
+        s.atRisk === 0
+          ? 'This week: no deal is at risk'
+          : `This week: the ${plural(model.thisWeek.length, 'deal')} at risk with the most at stake` +
+              (s.atRisk > model.thisWeek.length ? ` (of ${s.atRisk.toLocaleString('en-US')})` : ''),
+      ),
+    ],
+    { bold: true, background: COLOURS.lead },
+  );
+  grid.add([
+    text(
+      'Ranked by amount × stage (later stages weigh more) × days overdue (four weeks late counts double).',
+    ),
+  ]);
+  const thisWeekHeader = grid.header(DEAL_COLUMNS);
+  const thisWeekRows = model.thisWeek.map((r) => dealRow(grid, r, ctx));
+
+  // ---- Sections: top deals per owner ----
   const sections: ReviewLayout['anchors']['sections'] = {};
+  const hidden = new Set<SectionId>();
   for (const section of model.sections) {
     grid.blank();
+    const def = SECTIONS.find((d) => d.id === section.id);
     const total = section.rows.length;
-    grid.add([text(`${section.title} (${total})`)], true, COLOURS.title);
-    const header = grid.add(DEAL_COLUMNS.map(text), true, COLOURS.header);
-    const shown = section.rows.slice(0, max);
-    for (const r of shown) dealRow(grid, r, options.sourceSheetId);
-    sections[section.id] = {
-      header,
-      first: header + 1,
-      last: header + shown.length,
-      shown: shown.length,
-      total,
-    };
-    if (total === 0) grid.add([text('None.')]);
-    else if (total > shown.length) {
-      grid.add([
-        text(`… and ${total - shown.length} more (this tab lists ${max} per section; see the source sheet).`),
-      ]);
+    const title = grid.title(`${section.title} (${total.toLocaleString('en-US')})`);
+    const groups = byOwner(section.rows);
+    const capped = groups.some((g) => g.rows.length > top);
+    if (capped) hidden.add(section.id);
+    grid.add([
+      text(
+        (def?.counts ?? '') +
+          (capped ? ` Top ${top} per owner, most at stake first; every deal is listed at the end.` : ''),
+      ),
+    ]);
+    const header = grid.header(DEAL_COLUMNS);
+    const rows: number[] = [];
+    for (const g of groups) {
+      for (const r of g.rows.slice(0, top)) rows.push(dealRow(grid, r, ctx));
+      if (g.rows.length > top) {
+        grid.add([text(`+${g.rows.length - top} more for ${g.owner}`)]);
+      }
     }
+    if (total === 0) grid.add([text('None.')]);
+    sections[section.id] = { title, header, rows, total };
   }
 
+  // ---- By owner, by stage, trend ----
   grid.blank();
-  grid.add([text('OK share by week')], true, COLOURS.title);
-  const trendHeader = grid.add([text('Week'), text('OK share'), text('Open deals')], true, COLOURS.header);
-  for (const p of model.trend) grid.add([text(p.weekId), { v: p.okShare, f: SHARE }, count(p.openDeals)]);
+  const owner = groupTable(grid, 'By owner', model.byOwner, 'Owner', ctx);
+  grid.blank();
+  const stage = groupTable(grid, 'By stage', model.byStage, 'Stage', ctx);
+  grid.blank();
+  grid.title('OK share by week');
+  const trendHeader = grid.header(['Week of', 'OK share', 'Open deals']);
+  for (const p of model.trend) {
+    grid.add([
+      { kind: 'date', iso: weekStartOf(p.weekId, model), format: ctx.date },
+      num(p.okShare, SHARE_FORMAT),
+      num(p.openDeals, COUNT_FORMAT),
+    ]);
+  }
+  const trendLast = trendHeader + model.trend.length;
+
+  // ---- Every deal of the sections that were cut to the top per owner ----
+  const everyDeal: ReviewLayout['anchors']['everyDeal'] = {};
+  for (const section of model.sections) {
+    if (!hidden.has(section.id)) continue;
+    grid.blank();
+    const total = section.rows.length;
+    grid.title(`Every deal: ${section.title.toLowerCase()} (${total.toLocaleString('en-US')})`);
+    const header = grid.header(DEAL_COLUMNS);
+    const shown = section.rows.slice(0, max);
+    const rows = shown.map((r) => dealRow(grid, r, ctx));
+    if (total > shown.length) {
+      grid.add([
+        text(
+          `… and ${(total - shown.length).toLocaleString('en-US')} more (this tab lists ` +
+            `${max.toLocaleString('en-US')} per section).`,
+        ),
+      ]);
+    }
+    everyDeal[section.id] = { header, rows, total };
+  }
+
   if (model.problems.length > 0) {
     grid.blank();
-    grid.add([text('Problems')], true, COLOURS.title);
-    for (const p of model.problems) grid.add([text(p)]);
+    grid.title('Problems');
+    for (const p of model.problems) grid.add([text(localiseDays(p, locale))]);
   }
+
+  // Charts beside the summary, within the first screen: E..H and I..J from the summary's title row.
+  const chartHeight = Math.max(8, summaryLast - summaryTitle + 1) * ROW_PX - 8;
+  const charts: ChartSpec[] = [];
+  if (model.byOwner.length > 0) {
+    charts.push({
+      id: 'owners',
+      kind: 'column',
+      title: 'Next steps needing attention, by owner',
+      ranges: [
+        { row: owner.header, column: 1, rows: owner.last - owner.header + 1, columns: 1 },
+        { row: owner.header, column: 4, rows: owner.last - owner.header + 1, columns: 3 },
+      ],
+      stacked: false,
+      colors: ['#e06666', '#f1c232', '#999999'],
+      anchorRow: summaryTitle,
+      anchorColumn: 5,
+      offsetX: 8,
+      offsetY: 0,
+      width: 370,
+      height: chartHeight,
+    });
+  }
+  charts.push({
+    id: 'trend',
+    kind: 'line',
+    title: 'OK share of next steps by week',
+    ranges: [{ row: trendHeader, column: 1, rows: trendLast - trendHeader + 1, columns: 2 }],
+    stacked: false,
+    vAxisFormat: 'percent',
+    anchorRow: summaryTitle,
+    anchorColumn: 9,
+    offsetX: 10,
+    offsetY: 0,
+    width: 370,
+    height: chartHeight,
+  });
+
   return {
-    values: grid.values,
-    formats: grid.formats,
-    backgrounds: grid.backgrounds,
-    weights: grid.weights,
+    rows: grid.rows,
+    columnWidths: COLUMN_WIDTHS,
+    frozenRows: 2,
+    charts,
+    note: '', // set by the renderer (it knows the source sheet's id)
+    amountFormat: amount,
+    dateFormat: ctx.date,
     anchors: {
+      summaryHeader,
+      summaryCounts,
+      thisWeek: { header: thisWeekHeader, rows: thisWeekRows },
+      sections,
+      everyDeal,
       ownerHeader: owner.header,
       ownerLast: owner.last,
+      stageHeader: stage.header,
       trendHeader,
-      trendLast: trendHeader + model.trend.length,
-      sections,
-      summaryHeader,
+      trendLast,
     },
-    note: reviewMarker(h.weekId, options.sourceSheetId),
   };
+}
+
+/** A trend point's first day. */
+function weekStartOf(weekId: string, model: ReviewModel): IsoDate {
+  return weekRange(weekId, model.header.weekStartsOn).start;
+}
+
+/** The right edge (px from column A's left) of column `column` (1-based). */
+export function columnRight(widths: number[], column: number): number {
+  return widths.slice(0, column).reduce((a, b) => a + b, 0);
+}
+
+/** Where a chart ends: its last column and row (1-based), given the tab's widths and row height. */
+export function chartExtent(
+  chart: ChartSpec,
+  widths: number[],
+  rowPx = ROW_PX,
+): { column: number; row: number } {
+  const left = columnRight(widths, chart.anchorColumn - 1) + chart.offsetX;
+  const right = left + chart.width;
+  let column = chart.anchorColumn;
+  while (columnRight(widths, column) < right) column++;
+  const bottomRows = Math.ceil((chart.offsetY + chart.height) / rowPx);
+  return { column, row: chart.anchorRow + bottomRows - 1 };
+}
+
+/**
+ * The Sheets form of the layout: values (links as HYPERLINK formulas to `#gid=<id>&range=A<row>`,
+ * dates as serial days), number formats ('@' on every text cell, so user text never becomes a
+ * formula), backgrounds and weights.
+ */
+export function sheetsGrid(layout: ReviewLayout, sourceSheetId: number) {
+  const values: Array<Array<string | number>> = [];
+  const formats: string[][] = [];
+  const backgrounds: Array<Array<string | null>> = [];
+  const weights: string[][] = [];
+  for (const row of layout.rows) {
+    const v: Array<string | number> = [];
+    const f: string[] = [];
+    for (const { cell } of row) {
+      if (!cell) {
+        v.push('');
+        f.push(TEXT);
+      } else if (cell.kind === 'text') {
+        v.push(cell.text);
+        f.push(TEXT);
+      } else if (cell.kind === 'number') {
+        v.push(cell.value);
+        f.push(cell.format);
+      } else if (cell.kind === 'date') {
+        v.push(serialDay(cell.iso));
+        f.push(cell.format);
+      } else {
+        v.push(dealLink(sourceSheetId, cell.row, cell.label));
+        f.push(DEFAULT_FORMAT);
+      }
+    }
+    values.push(v);
+    formats.push(f);
+    backgrounds.push(row.map((x) => x.background));
+    weights.push(row.map((x) => (x.bold ? 'bold' : 'normal')));
+  }
+  return { values, formats, backgrounds, weights };
 }

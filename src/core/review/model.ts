@@ -8,31 +8,119 @@ import { addDays } from '../dates/calendar';
 import type { DealFacts } from './facts';
 import { normaliseKeyPart } from './facts';
 import { hashString, stepHash } from './hash';
+import { byStake, daysOverdue, stakeOf } from './stake';
+import type { CloseLoopReport } from './close-loop';
 import { isWeekId, previousWeekId, weekIdFor, weekRange, type WeekStart } from './week';
 
 export type SectionId =
-  'overdue' | 'due-this-week' | 'stale' | 'vague-or-missing' | 'zombie' | 'changed' | 'closed';
+  | 'overdue'
+  | 'due-this-week'
+  | 'stale'
+  | 'vague-or-missing'
+  | 'zombie'
+  | 'slipped'
+  | 'snoozed'
+  | 'changed'
+  | 'closed';
 
-/** Meeting order. */
-export const SECTION_ORDER: readonly SectionId[] = [
-  'overdue',
-  'due-this-week',
-  'stale',
-  'vague-or-missing',
-  'zombie',
-  'changed',
-  'closed',
+/**
+ * The sections, in meeting order, as data: a new section is one entry here (plus the code that fills
+ * it when it is not an agenda section). Agenda sections take each open deal at most once, the first
+ * whose `takes` matches; the others are filled by their own rules in buildReview.
+ */
+export interface SectionDef {
+  id: SectionId;
+  title: string;
+  /** Shown under the title: what the section counts, in a sentence. */
+  counts: string;
+  /** Agenda sections only: whether the open deal belongs here (checked in order). */
+  takes?: (deal: AgendaFacts) => boolean;
+}
+
+/** What the agenda rules look at for one open deal. */
+export interface AgendaFacts {
+  verdict: Verdict | null;
+  timing: Timing | null;
+  due: IsoDate | null;
+  today: IsoDate;
+  dueThisWeek: boolean;
+  weeksUnchanged: number;
+}
+
+/** A step that is neither overdue nor upcoming: it has passed (due before today) or has no date. */
+function notUpcoming(d: AgendaFacts): boolean {
+  return d.due === null || d.due < d.today;
+}
+
+export const SECTIONS: readonly SectionDef[] = [
+  {
+    id: 'overdue',
+    title: 'Overdue next steps',
+    counts: 'Open deals whose next step’s date has passed.',
+    takes: (d) => d.timing === 'overdue',
+  },
+  {
+    id: 'due-this-week',
+    title: 'Due this week',
+    counts: 'Open deals whose next step is due from today to the end of the week.',
+    takes: (d) => d.dueThisWeek,
+  },
+  {
+    id: 'stale',
+    title: 'Stale next steps',
+    counts: 'Open deals whose next step was written too long ago for its stage (not listed above).',
+    takes: (d) => d.timing === 'stale',
+  },
+  {
+    id: 'vague-or-missing',
+    title: 'Vague or missing next steps',
+    counts: 'Open deals whose next step is weak, bad or missing (not listed above).',
+    takes: (d) => d.verdict !== 'ok',
+  },
+  {
+    id: 'zombie',
+    title: 'Zombie next steps',
+    counts:
+      'The same next step in two or more reviews running, with its date passed or no date (not listed above).',
+    takes: (d) => d.weeksUnchanged >= 2 && notUpcoming(d),
+  },
+  {
+    // Filled by core/review/close-loop.ts (from the next-step log and the snapshots).
+    id: 'slipped',
+    title: 'Slipped next steps',
+    counts:
+      'Open deals whose next-step date was pushed later in two reviews running, or twice within 14 days.',
+  },
+  {
+    // Filled by core/review/close-loop.ts: every live snooze, with its reason (never hidden).
+    id: 'snoozed',
+    title: 'Snoozed (known stalls)',
+    counts: 'Open deals a rep snoozed until a day, with the reason: no stale or zombie flag until then.',
+  },
+  {
+    id: 'changed',
+    title: 'Changed since last review',
+    counts: 'Open deals whose next step or stage changed since the last review, and new deals.',
+  },
+  {
+    id: 'closed',
+    title: 'Closed since last review',
+    counts: 'Deals closed since the last review.',
+  },
 ];
 
-export const SECTION_TITLES: Record<SectionId, string> = {
-  overdue: 'Overdue next steps',
-  'due-this-week': 'Due this week',
-  stale: 'Stale next steps',
-  'vague-or-missing': 'Vague or missing next steps',
-  zombie: 'Zombie next steps (unchanged since last review)',
-  changed: 'Changed since last review',
-  closed: 'Closed since last review',
-};
+/** Meeting order. */
+export const SECTION_ORDER: readonly SectionId[] = SECTIONS.map((d) => d.id);
+export const AGENDA_SECTIONS: readonly SectionDef[] = SECTIONS.filter((d) => d.takes);
+export type AgendaCounts = Partial<Record<SectionId, number>>;
+
+export const SECTION_TITLES = Object.fromEntries(SECTIONS.map((d) => [d.id, d.title])) as Record<
+  SectionId,
+  string
+>;
+
+/** Deals in the "This week" list at most. */
+export const THIS_WEEK_MAX = 15;
 
 export type ChangeKind = 'new' | 'rewritten' | 'completed';
 
@@ -50,8 +138,17 @@ export interface ReviewRow extends Omit<DealFacts, 'closeDate'> {
    * open in the same stage; 0 when the step is empty or the deal closed.
    */
   weeksUnchanged: number;
+  /** Days the step is overdue (0 unless timing is overdue). */
+  daysOverdue: number;
+  /** What is at stake (stake.ts): amount × stage weight × overdue factor. Sections are ranked by it. */
+  stake: number;
   /** Only in the `changed` section. */
   change?: ChangeKind;
+}
+
+/** A deal in the "This week" list: the section it is discussed in. */
+export interface ThisWeekRow extends ReviewRow {
+  section: SectionId;
 }
 
 export interface ReviewSection {
@@ -87,6 +184,11 @@ export interface SummaryCounts {
   atRisk: number;
   /** Sum of the numeric amounts of the deals at risk (no amount counts 0). */
   amountAtRisk: number;
+  /**
+   * Deals in each section (the section's own count, so the tab's summary and its section titles
+   * agree). Missing in snapshots written before this field existed.
+   */
+  agenda?: AgendaCounts;
 }
 
 export type SummaryChange = Omit<SummaryCounts, 'verdicts'> & { verdicts: VerdictCounts };
@@ -109,6 +211,10 @@ export interface GroupRow {
   vague: number;
   atRisk: number;
   amountAtRisk: number;
+  /** Owners only: open deals in the `slipped` section (core/review/close-loop.ts). */
+  slipped?: number;
+  /** Owners only: completion of the steps due last week (close-loop.ts). */
+  completion?: { due: number; done: number; rate: number | null };
 }
 
 export interface Completion {
@@ -146,6 +252,8 @@ export interface ReviewHeader {
 export interface ReviewModel {
   header: ReviewHeader;
   summary: ReviewSummary;
+  /** The deals at risk with the most at stake, at most THIS_WEEK_MAX, most at stake first. */
+  thisWeek: ThisWeekRow[];
   sections: ReviewSection[];
   byOwner: GroupRow[];
   byStage: GroupRow[];
@@ -155,6 +263,8 @@ export interface ReviewModel {
   /** Deals in the previous snapshot that are no longer in the sheet (deleted or renamed). */
   removedDeals: number;
   problems: string[];
+  /** Completion from the next-step log, slippage and snoozes (core/review/close-loop.ts). */
+  closeLoop?: CloseLoopReport;
 }
 
 /** One deal in a snapshot. Compact field names: a snapshot is stored for every deal, every week. */
@@ -173,6 +283,8 @@ export interface SnapshotDeal {
   c: boolean;
   /** weeksUnchanged. */
   z: number;
+  /** Reviews running in which the same step's due date was pushed later (close-loop.ts); absent = 0. */
+  p?: number;
 }
 
 export interface Snapshot {
@@ -207,9 +319,6 @@ export interface ReviewInput {
   problems?: string[];
 }
 
-const VERDICT_RANK: Record<Verdict, number> = { missing: 0, bad: 1, weak: 2, ok: 3 };
-const CHANGE_RANK: Record<ChangeKind, number> = { completed: 0, rewritten: 1, new: 2 };
-
 function zeroVerdicts(): VerdictCounts {
   return { ok: 0, weak: 0, bad: 0, missing: 0 };
 }
@@ -222,40 +331,16 @@ function dedupe(lines: string[]): string[] {
   return [...new Set(lines.filter((l) => l.trim() !== ''))];
 }
 
-function amountDesc(a: ReviewRow, b: ReviewRow): number {
-  const x = a.amount ?? -Infinity;
-  const y = b.amount ?? -Infinity;
-  return x === y ? 0 : x > y ? -1 : 1;
-}
+const CHANGE_RANK: Record<ChangeKind, number> = { completed: 0, rewritten: 1, new: 2 };
 
-function byDue(a: ReviewRow, b: ReviewRow): number {
-  const x = a.due ?? '9999-12-31';
-  const y = b.due ?? '9999-12-31';
-  return x < y ? -1 : x > y ? 1 : 0;
+/** Every section is ranked by what is at stake; `changed` groups by kind first. */
+function sortSection(id: SectionId, rows: ReviewRow[]): ReviewRow[] {
+  if (id === 'changed')
+    return rows.sort(
+      (a, b) => CHANGE_RANK[a.change ?? 'new'] - CHANGE_RANK[b.change ?? 'new'] || byStake(a, b),
+    );
+  return rows.sort(byStake);
 }
-
-function chain(...cmps: Array<(a: ReviewRow, b: ReviewRow) => number>) {
-  return (a: ReviewRow, b: ReviewRow): number => {
-    for (const c of cmps) {
-      const r = c(a, b);
-      if (r !== 0) return r;
-    }
-    return a.row - b.row;
-  };
-}
-
-const SORTS: Record<SectionId, (a: ReviewRow, b: ReviewRow) => number> = {
-  overdue: chain(byDue, amountDesc),
-  'due-this-week': chain(byDue, amountDesc),
-  stale: chain(amountDesc),
-  'vague-or-missing': chain(
-    (a, b) => VERDICT_RANK[a.verdict ?? 'ok'] - VERDICT_RANK[b.verdict ?? 'ok'],
-    amountDesc,
-  ),
-  zombie: chain((a, b) => b.weeksUnchanged - a.weeksUnchanged, amountDesc),
-  changed: chain((a, b) => CHANGE_RANK[a.change ?? 'new'] - CHANGE_RANK[b.change ?? 'new']),
-  closed: chain(),
-};
 
 /** The latest snapshot strictly before `weekId` (the last one wins when a week appears twice). */
 export function previousSnapshot(history: Snapshot[], weekId: string): Snapshot | null {
@@ -328,7 +413,19 @@ function summaryChange(now: SummaryCounts, before: SummaryCounts): SummaryChange
     okShare: now.okShare - num(before.okShare),
     atRisk: now.atRisk - num(before.atRisk),
     amountAtRisk: now.amountAtRisk - num(before.amountAtRisk),
+    agenda: agendaChange(now.agenda, before.agenda),
   };
+}
+
+/** Section by section; a section the earlier snapshot did not count is left out (no change known). */
+function agendaChange(now: AgendaCounts | undefined, before: unknown): AgendaCounts | undefined {
+  if (!now || !before || typeof before !== 'object') return undefined;
+  const b = before as Record<string, unknown>;
+  const out: AgendaCounts = {};
+  for (const [id, n] of Object.entries(now) as Array<[SectionId, number]>) {
+    if (typeof b[id] === 'number' && Number.isFinite(b[id])) out[id] = n - (b[id] as number);
+  }
+  return out;
 }
 
 function groupTable(open: Joined[], pick: (f: DealFacts) => string, emptyName: string): GroupRow[] {
@@ -426,7 +523,7 @@ export function buildReview(input: ReviewInput): ReviewResult {
     const due = j.analysis.due;
     return !!due && j.analysis.timing !== 'overdue' && due >= today && due <= range.end;
   };
-  const counts = summarise(open, closed.length, isDueThisWeek);
+  const counts: SummaryCounts = summarise(open, closed.length, isDueThisWeek);
 
   // Snapshot entries (and weeksUnchanged) for every non-blank row.
   const snapDeals: SnapshotDeal[] = [];
@@ -454,6 +551,7 @@ export function buildReview(input: ReviewInput): ReviewResult {
 
   const toRow = (j: Joined, extra: string[] = []): ReviewRow => {
     const isOpen = j.analysis.status === 'open';
+    const late = daysOverdue(j.analysis.due, today, isOpen && j.analysis.timing === 'overdue');
     return {
       row: j.analysis.row,
       dealKey: j.facts.dealKey,
@@ -468,51 +566,65 @@ export function buildReview(input: ReviewInput): ReviewResult {
       due: j.analysis.due ?? null,
       reasons: dedupe([...(isOpen ? (j.analysis.findings ?? []).map((f) => f.message) : []), ...extra]),
       weeksUnchanged: weeksUnchanged.get(j) ?? 0,
+      daysOverdue: late,
+      stake: stakeOf(j.facts.amount, j.facts.stage, late),
     };
   };
 
   const sections = new Map<SectionId, ReviewRow[]>(SECTION_ORDER.map((id) => [id, []]));
+  const thisWeek: ThisWeekRow[] = [];
   for (const j of open) {
     const { verdict, timing } = j.analysis;
     const z = weeksUnchanged.get(j) ?? 0;
-    const notes = z >= 2 ? [`Same next step in ${z} weekly reviews running`] : [];
-    let id: SectionId | null = null;
-    if (timing === 'overdue') id = 'overdue';
-    else if (isDueThisWeek(j)) id = 'due-this-week';
-    else if (timing === 'stale') id = 'stale';
-    else if (verdict !== 'ok') id = 'vague-or-missing';
-    else if (z >= 2) id = 'zombie';
-    if (id) (sections.get(id) as ReviewRow[]).push(toRow(j, notes));
+    const facts: AgendaFacts = {
+      verdict,
+      timing,
+      due: j.analysis.due ?? null,
+      today,
+      dueThisWeek: isDueThisWeek(j),
+      weeksUnchanged: z,
+    };
+    // An upcoming dated step is not stuck, however long it has stood (no zombie alarm for it).
+    const notes = z >= 2 && notUpcoming(facts) ? [`Same next step in ${z} weekly reviews running.`] : [];
+    const def = AGENDA_SECTIONS.find((d) => d.takes?.(facts));
+    if (def) {
+      const row = toRow(j, notes);
+      (sections.get(def.id) as ReviewRow[]).push(row);
+      if (isAtRisk(verdict, timing)) thisWeek.push({ ...row, section: def.id });
+    }
 
     if (!prev) continue;
     const p = prevByKey.get(j.keyHash);
     let change: ChangeKind | null = null;
     let why = '';
     const stage = j.facts.stage;
-    if (!p) [change, why] = ['new', 'New deal since the last review'];
-    else if (p.c) [change, why] = ['new', `Reopened (was ${p.s || 'closed'})`];
+    if (!p) [change, why] = ['new', 'New deal since the last review.'];
+    else if (p.c)
+      [change, why] = ['new', `Reopened since the last review (it was in ${p.s || 'a closed stage'}).`];
     else if (normaliseKeyPart(p.s ?? '') !== normaliseKeyPart(stage)) {
-      [change, why] = ['completed', `Moved stage: ${p.s || '(none)'} → ${stage || '(none)'}`];
+      [change, why] = ['completed', `Completed: moved from ${p.s || 'no stage'} to ${stage || 'no stage'}.`];
     } else if (p.h !== j.hash) {
-      if (p.h === '') [change, why] = ['rewritten', 'Next step added'];
-      else if (j.hash === '') [change, why] = ['rewritten', 'Next step cleared'];
+      if (p.h === '') [change, why] = ['rewritten', 'Next step added (it was empty).'];
+      else if (j.hash === '') [change, why] = ['rewritten', 'Next step cleared (it is now empty).'];
       else if (p.d && p.d <= today)
-        [change, why] = ['completed', `Previous step (due ${p.d}) replaced by a new one`];
-      else [change, why] = ['rewritten', 'Next step rewritten before it was due'];
+        [change, why] = ['completed', `Completed: the step due ${p.d} was replaced by a new one.`];
+      else [change, why] = ['rewritten', 'Next step rewritten before it was due.'];
     }
     if (change) (sections.get('changed') as ReviewRow[]).push({ ...toRow(j, [why]), change });
   }
 
+  // Closed: when it closed is when a review first saw it closed; a close date in the future is a
+  // forecast, never a closing day.
   const closeWindowStart = addDays(range.start, -7);
   for (const j of closed) {
     const p = prevByKey.get(j.keyHash);
-    const close = j.facts.closeDate;
-    const since = p ? !p.c : !!close && close >= closeWindowStart && close <= range.end;
-    if (!since) continue;
-    const why = p
-      ? `Closed since the last review (was ${p.s || 'open'})`
-      : `Closed on ${close} (not in the last review)`;
-    (sections.get('closed') as ReviewRow[]).push(toRow(j, [why]));
+    const close = j.facts.closeDate && j.facts.closeDate <= today ? j.facts.closeDate : undefined;
+    let why: string | null = null;
+    if (p && !p.c)
+      why = `Closed between the review of ${prev?.today} and this one (it was in ${p.s || 'no stage'}).`;
+    else if (!p && close && close >= closeWindowStart) why = `Closed on ${close}; not in the last review.`;
+    else if (!p && prev && !close) why = 'First seen closed in this review; not in the last review.';
+    if (why) (sections.get('closed') as ReviewRow[]).push(toRow(j, [why]));
   }
 
   // Completion of the steps that were due last week.
@@ -559,6 +671,13 @@ export function buildReview(input: ReviewInput): ReviewResult {
   const trend = sortedPoints.slice(Math.max(0, sortedPoints.length - (trendWeeks - 1)));
   trend.push({ weekId, okShare: counts.okShare, openDeals: counts.openDeals });
 
+  const sorted = SECTIONS.map((d) => ({
+    id: d.id,
+    title: d.title,
+    rows: sortSection(d.id, sections.get(d.id) as ReviewRow[]),
+  }));
+  counts.agenda = Object.fromEntries(sorted.map((x) => [x.id, x.rows.length])) as AgendaCounts;
+
   const model: ReviewModel = {
     header: {
       weekId,
@@ -572,11 +691,8 @@ export function buildReview(input: ReviewInput): ReviewResult {
       previousWeekId: prev ? prev.weekId : null,
     },
     summary: { ...counts, change: prev && prev.summary ? summaryChange(counts, prev.summary) : null },
-    sections: SECTION_ORDER.map((id) => ({
-      id,
-      title: SECTION_TITLES[id],
-      rows: (sections.get(id) as ReviewRow[]).sort(SORTS[id]),
-    })),
+    thisWeek: thisWeek.sort(byStake).slice(0, THIS_WEEK_MAX),
+    sections: sorted,
     byOwner: groupTable(open, (f) => f.owner, '(no owner)'),
     byStage: groupTable(open, (f) => f.stage, '(no stage)'),
     completion,

@@ -1,6 +1,8 @@
 /** The rule registry: every rule the engine runs, in reporting order. */
 import type { Config } from '../config';
 import type { Finding, RuleId } from '../types';
+import { afterCloseRule } from './after-close';
+import { closePassedRule } from './close-passed';
 import { farFutureRule } from './far-future';
 import { fillerRule } from './filler';
 import { missingRule } from './missing';
@@ -20,7 +22,13 @@ export const TEXT_RULES: readonly TextRule[] = [
   noTimeRule,
   noPartyRule,
 ];
-export const TIMING_RULES: readonly TimingRule[] = [overdueRule, staleRule, farFutureRule];
+export const TIMING_RULES: readonly TimingRule[] = [
+  overdueRule,
+  staleRule,
+  farFutureRule,
+  afterCloseRule,
+  closePassedRule,
+];
 export const RULES: readonly Rule[] = [...TEXT_RULES, ...TIMING_RULES];
 
 export function ruleById(id: RuleId): Rule {

@@ -41,7 +41,20 @@ export const noActionRule: TextRule = {
       ];
     }
     const r = facts.reading;
-    if (!r || r.hasConcrete || r.hasFiller) return [];
+    if (!r) {
+      // Text the engine could not read (no valid reference day): the verdict is bad, so say why.
+      return facts.cellKind === 'text'
+        ? [
+            {
+              message: 'The entry could not be read: no valid reference day was given',
+              suggestion: SUGGESTION,
+              start: 0,
+              length: facts.text.length,
+            },
+          ]
+        : [];
+    }
+    if (r.hasConcrete || r.hasFiller) return [];
     if (r.label) {
       return [
         {
@@ -62,6 +75,18 @@ export const noActionRule: TextRule = {
             'Agree a dated action while you wait: "Call with procurement Tue 3pm to walk through the BAA"',
           start: cue?.start ?? waiting.start,
           length: cue?.length ?? waiting.end - waiting.start,
+        },
+      ];
+    }
+    const housekeeping = r.clauses.find((c) => c.kind === 'housekeeping');
+    if (housekeeping) {
+      const cue = housekeeping.cue;
+      return [
+        {
+          message: `CRM housekeeping${cue ? ` ("${cue.text.trim()}")` : ''} is not a next step with the buyer`,
+          suggestion: SUGGESTION,
+          start: cue?.start ?? housekeeping.start,
+          length: cue?.length ?? housekeeping.end - housekeeping.start,
         },
       ];
     }

@@ -12,9 +12,14 @@ export const noTimeRule: TextRule = {
   suggestion: SUGGESTION,
   check(facts) {
     const r = facts.reading;
-    if (!r || (!r.hasConcrete && !r.hasFiller) || r.anchor || facts.dueDate) return [];
-    const forward =
-      r.clauses.find((c) => c.kind === 'concrete') ?? r.clauses.find((c) => c.kind === 'filler');
+    if (!r || (!r.hasConcrete && !r.hasFiller) || facts.dueDate) return [];
+    // A concrete step needs its own date: a dated follow-up beside it ("..., call 17/03") does not
+    // date the step, and the verdict says weak; this finding says why.
+    if (r.hasConcrete ? r.anchoredConcrete : r.anchor) return [];
+    const forward = r.hasConcrete
+      ? (r.clauses.find((c) => c.kind === 'concrete' && c.mentions.length === 0) ??
+        r.clauses.find((c) => c.kind === 'concrete'))
+      : r.clauses.find((c) => c.kind === 'filler');
     const vague =
       r.vague.find((v) => !forward || (v.start >= forward.start && v.start < forward.end)) ?? r.vague[0];
     if (vague) {

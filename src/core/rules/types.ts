@@ -27,6 +27,8 @@ export interface TimingFacts {
   writtenOn?: IsoDate;
   writtenSpan?: { start: number; length: number };
   freshnessDays: number;
+  /** The deal's expected close date (the close-date column), when it holds a day. */
+  closeDate?: IsoDate;
 }
 
 /** A rule's raw hit; the runner adds the rule id and the configured severity. */

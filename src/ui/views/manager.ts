@@ -5,7 +5,7 @@
  */
 import type { BuildReviewResult, SheetHealth, WeeklyReviewStatus } from '../../core/rpc-contract';
 import type { Timing, Verdict } from '../../core/types';
-import { HIGHLIGHT_LEGEND } from '../../core/highlights/legend';
+import { HIGHLIGHT_LEGEND, HIGHLIGHT_PRIORITY } from '../../core/highlights/legend';
 import type { App } from '../app';
 import { h, replace, setText } from '../dom';
 import { percent, TIMING_LABELS, VERDICT_LABELS, VERDICT_SYMBOLS } from '../format';
@@ -126,6 +126,7 @@ function reviewMessage(result: BuildReviewResult | null): string {
 }
 
 export function createManagerView(app: App, panel: HTMLElement): ManagerView {
+  const highlightsNotice = h('div', { 'data-testid': 'highlights-notice', role: 'status' });
   const healthBody = h(
     'div',
     { id: 'health-body' },
@@ -187,7 +188,7 @@ export function createManagerView(app: App, panel: HTMLElement): ManagerView {
         'div',
         { class: 'switch-row' },
         weeklyToggle,
-        h('label', { for: 'weekly-toggle' }, 'Build every Monday at 8:00'),
+        h('label', { for: 'weekly-toggle' }, 'Build every Monday, 8:00–9:00'),
       ),
       weeklyStatus,
       failures,
@@ -209,8 +210,52 @@ export function createManagerView(app: App, panel: HTMLElement): ManagerView {
           ),
         ),
       ),
+      h('p', { class: 'hint', 'data-testid': 'legend-priority' }, HIGHLIGHT_PRIORITY),
+      highlightsNotice,
     ),
   );
+
+  /** Highlights on but their hidden helper column deleted or pasted over: say so, offer to restore. */
+  function checkHighlights(): void {
+    app.rpc
+      .call('getHighlightsHealth')
+      .then((state) => showHighlightsState(state.on && state.helperBroken))
+      .catch(() => showHighlightsState(false));
+  }
+
+  function showHighlightsState(broken: boolean): void {
+    if (!broken) {
+      replace(highlightsNotice);
+      return;
+    }
+    const restore = h(
+      'button',
+      { type: 'button', 'data-testid': 'restore-highlights' },
+      'Restore highlights',
+    );
+    restore.addEventListener('click', () => {
+      restore.disabled = true;
+      app.rpc
+        .call('restoreHighlights')
+        .then((state) => {
+          showHighlightsState(state.on && state.helperBroken);
+          app.status('Highlights restored.');
+        })
+        .catch((error) => {
+          restore.disabled = false;
+          app.showError('highlights', error, checkHighlights);
+        });
+    });
+    replace(
+      highlightsNotice,
+      h(
+        'p',
+        { class: 'warning' },
+        'The highlights’ hidden helper column was deleted or overwritten, so no cell is coloured. ',
+      ),
+      restore,
+    );
+  }
 
   let loaded = false;
   let openDeals = 0;
@@ -224,6 +269,8 @@ export function createManagerView(app: App, panel: HTMLElement): ManagerView {
         if (health.sheetName) app.pipelineSheet = health.sheetName;
         openDeals = health.openDeals;
         renderHealth(healthBody, health);
+        if (health.highlightsOn) checkHighlights();
+        else showHighlightsState(false);
       })
       .catch((error) => {
         replace(healthBody, h('p', { class: 'hint' }, 'Could not read the sheet’s health.'));
@@ -240,7 +287,11 @@ export function createManagerView(app: App, panel: HTMLElement): ManagerView {
     weeklyToggle.checked = on;
     setText(
       weeklyStatus,
-      [on ? `On: ${status.schedule || 'every Monday at 8:00'}.` : 'Off.', describeRun(status), status.message]
+      [
+        on ? `On: ${status.schedule || 'every Monday between 8:00 and 9:00'}.` : 'Off.',
+        describeRun(status),
+        status.message,
+      ]
         .filter(Boolean)
         .join(' '),
     );

@@ -10,8 +10,20 @@ import { byId, h, markedText, replace, setText } from '../dom';
 import { SEVERITY_LABELS, timingText, verdictText } from '../format';
 import { Poller } from '../poll';
 import { composeGaps, composeText } from '../compose';
-import { quickPicks, type WeekStart } from '../dates';
+import { quickPicks, type WeekStart, formatDay } from '../dates';
 import { checkText, type ClientCheck } from '../check';
+import type { StepOutcomeKind } from '../../core/rpc-contract';
+import { configFor } from '../check';
+import { addDays } from '../../core/dates/calendar';
+import {
+  draftPlace,
+  lengthProblem,
+  MAX_STEP_CHARS,
+  needsConfirmation,
+  targetOf,
+  withoutDates,
+  type DraftTarget,
+} from '../draft';
 
 export interface RepView {
   start(): void;
@@ -78,9 +90,14 @@ function findingItem(text: string, f: RowView['findings'][number]): HTMLElement 
 
 /** The selected row's card. */
 export function renderRow(target: HTMLElement, sel: SelectionContext): void {
+  // onEdit kept updated cells the user wrote (issue 16): said here, above whatever the card shows.
+  const notice = sel.stampNotice
+    ? h('p', { class: 'hint stamp-notice', role: 'status', 'data-testid': 'stamp-notice' }, sel.stampNotice)
+    : null;
   if (sel.kind !== 'row' || !sel.row) {
     replace(
       target,
+      notice,
       h(
         'p',
         { class: 'hint', 'data-testid': 'selection-hint' },
@@ -99,6 +116,7 @@ export function renderRow(target: HTMLElement, sel: SelectionContext): void {
     .filter(Boolean)
     .join(' · ');
   const children: Array<Node | null> = [
+    notice,
     h('p', { class: 'row-label' }, `Row ${r.row} · ${sel.pipelineSheet || sel.sheetName}`),
     h('h3', { class: 'deal', 'data-testid': 'deal' }, r.deal || r.account || `Row ${r.row}`),
     meta ? h('p', { class: 'meta' }, meta) : null,
@@ -142,6 +160,8 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
   let selection: SelectionContext | null = null;
   let dealsLoaded = false;
 
+  // Done / Didn't happen / Moved, and the snooze ("known stall"), under the selected row's card.
+  const actions = h('div', { class: 'row-actions', id: 'row-actions', 'data-testid': 'row-actions' });
   const rowBody = h(
     'div',
     { id: 'row-body', 'aria-live': 'off' },
@@ -178,10 +198,31 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
     { type: 'submit', class: 'primary', 'data-testid': 'compose-write', disabled: true },
     'Write',
   );
-  const target = h('p', { class: 'hint', id: 'compose-target' });
+  const target = h('p', { class: 'hint', id: 'compose-target', 'data-testid': 'compose-target' });
+  // The draft's deal, when the selection moved to another one (draft.ts): go back, move it, or discard.
+  const draftNote = h('div', {
+    class: 'draft-note',
+    'data-testid': 'draft-note',
+    role: 'status',
+    hidden: true,
+  });
+  // "This step reads as Bad: write it anyway?"
+  const confirmBox = h('div', {
+    class: 'confirm',
+    'data-testid': 'compose-confirm',
+    role: 'alertdialog',
+    hidden: true,
+  });
+  const startFromCurrent = h(
+    'button',
+    { type: 'button', class: 'link', 'data-testid': 'compose-from-current', hidden: true },
+    'Start from the current text',
+  );
   const form = h(
     'form',
     { id: 'compose-form', class: 'compose', novalidate: true, 'aria-labelledby': 'compose-heading' },
+    draftNote,
+    startFromCurrent,
     h('label', { for: 'compose-what' }, 'What will happen'),
     what,
     h('p', { class: 'help', id: 'compose-what-help' }, 'A deliverable or a meeting, not "follow up".'),
@@ -195,6 +236,7 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
     preview,
     previewCheck,
     target,
+    confirmBox,
     write,
   );
 
@@ -204,6 +246,13 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
   const dealsList = h('ul', { class: 'deals', id: 'deals-list', 'aria-label': 'Deals needing attention' });
   const dealsRefresh = h('button', { type: 'button', class: 'link' }, 'Refresh');
 
+  // Hidden while there is no pipeline table: there is no row to write to (issue 16).
+  const composeCard = h(
+    'section',
+    { class: 'card', 'data-testid': 'compose-card' },
+    h('h2', { id: 'compose-heading' }, 'Compose a better next step'),
+    form,
+  );
   replace(
     panel,
     h(
@@ -211,8 +260,9 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
       { class: 'card', 'aria-labelledby': 'row-heading' },
       h('h2', { id: 'row-heading' }, 'Selected row'),
       rowBody,
+      actions,
     ),
-    h('section', { class: 'card' }, h('h2', { id: 'compose-heading' }, 'Compose a better next step'), form),
+    composeCard,
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'deals-heading' },
@@ -278,20 +328,317 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
     });
   }
 
+  /** The deal the draft is for (draft.ts): set when the rep starts it, kept when the selection moves. */
+  let draft: DraftTarget | null = null;
+  let confirmedText = '';
+
+  function hasDraftText(): boolean {
+    return what.value.trim() !== '' || who.value.trim() !== '' || when.value !== '';
+  }
+
+  function writeTarget(): DraftTarget | null {
+    return draft ?? targetOf(selection);
+  }
+
   function canWrite(): boolean {
-    return !!selection && selection.kind === 'row' && !!selection.row && composed() !== '' && !writing;
+    const t = writeTarget();
+    const text = composed();
+    return (
+      !!t &&
+      text !== '' &&
+      !writing &&
+      !lengthProblem(text) &&
+      draftPlace(draft, targetOf(selection)) !== 'elsewhere'
+    );
+  }
+
+  function clearDraft(): void {
+    what.value = '';
+    who.value = '';
+    when.value = '';
+    for (const b of picks.querySelectorAll('button')) b.setAttribute('aria-pressed', 'false');
+    draft = null;
+    confirmedText = '';
+    confirmBox.hidden = true;
+  }
+
+  function renderDraftNote(): void {
+    const selected = targetOf(selection);
+    if (draftPlace(draft, selected) !== 'elsewhere' || !draft) {
+      draftNote.hidden = true;
+      replace(draftNote);
+      return;
+    }
+    const d = draft;
+    const back = h(
+      'button',
+      { type: 'button', class: 'link', 'data-testid': 'draft-back' },
+      `Back to ${d.deal}`,
+    );
+    back.addEventListener('click', () => {
+      app.rpc
+        .call('selectRow', d.row, d.sheet || undefined)
+        .then(() => poller.pollNow())
+        .catch((error) => app.showError('select', error));
+    });
+    const move = selected
+      ? h(
+          'button',
+          { type: 'button', class: 'link', 'data-testid': 'draft-move' },
+          `Use it for ${selected.deal}`,
+        )
+      : null;
+    move?.addEventListener('click', () => {
+      draft = selected;
+      confirmedText = '';
+      updatePreview();
+      app.status(`The draft is now for ${selected?.deal}.`);
+    });
+    const discard = h(
+      'button',
+      { type: 'button', class: 'link', 'data-testid': 'draft-discard' },
+      'Discard draft',
+    );
+    discard.addEventListener('click', () => {
+      clearDraft();
+      updatePreview();
+      app.status('Draft discarded.');
+    });
+    replace(
+      draftNote,
+      h(
+        'p',
+        {},
+        h('strong', {}, `This draft is for ${d.deal} (row ${d.row}).`),
+        selected
+          ? ` You selected ${selected.deal} (row ${selected.row}): nothing is written there.`
+          : ' You selected another row.',
+      ),
+      h('p', { class: 'draft-actions' }, back, move, discard),
+    );
+    draftNote.hidden = false;
   }
 
   function updateTarget(): void {
-    const r = selection?.kind === 'row' ? selection.row : null;
-    setText(write, writing ? 'Writing…' : r ? `Write to row ${r.row}` : 'Write');
+    const t = writeTarget();
+    const place = draftPlace(draft, targetOf(selection));
+    setText(
+      write,
+      writing ? 'Writing…' : t && place !== 'elsewhere' ? `Write to ${t.deal} (row ${t.row})` : 'Write',
+    );
     setText(
       target,
-      r
-        ? `Replaces the next step of ${r.deal || `row ${r.row}`}${selection?.hasUpdatedColumn ? ' and stamps it as updated today' : ''}.`
-        : 'Select a deal’s row to write to it.',
+      t && place !== 'elsewhere'
+        ? `Replaces the next step of ${t.deal}${selection?.hasUpdatedColumn ? ' and stamps it as updated today' : ''}.`
+        : place === 'elsewhere'
+          ? 'Go back to the draft’s deal, move the draft, or discard it.'
+          : 'Select a deal’s row to write to it.',
     );
+    const current = selection?.kind === 'row' ? selection.row : null;
+    startFromCurrent.hidden = !current || current.status !== 'open' || current.nextStep.trim() === '';
+    renderDraftNote();
     write.disabled = !canWrite();
+  }
+
+  /** Opens the form for the selected deal's next step (after an outcome, or from its current text). */
+  function composeFor(start: 'blank' | 'current' | 'moved'): void {
+    const sel = selection;
+    const t = targetOf(sel);
+    if (!sel || !t || !sel.row) return;
+    clearDraft();
+    draft = t;
+    if (start !== 'blank') {
+      what.value = withoutDates(sel.row.nextStep, sel.context);
+      if (start === 'current' && sel.row.due && sel.row.due >= sel.context.today) when.value = sel.row.due;
+    }
+    updatePreview();
+    form.scrollIntoView?.({ block: 'start' });
+    (start === 'moved' ? when : what).focus();
+  }
+  startFromCurrent.addEventListener('click', () => composeFor('current'));
+
+  // ---- outcomes and snooze
+  const OUTCOME_LABELS: Record<StepOutcomeKind, string> = {
+    done: 'Done',
+    missed: 'Didn’t happen',
+    moved: 'Moved',
+  };
+  const OUTCOME_SAID: Record<StepOutcomeKind, string> = {
+    done: 'done',
+    missed: 'didn’t happen',
+    moved: 'moved',
+  };
+  let acting = false;
+  let snoozeOpen = false;
+
+  function renderActions(): void {
+    const sel = selection;
+    const r = sel?.kind === 'row' ? sel.row : null;
+    if (!sel || !r || r.status !== 'open') {
+      replace(actions);
+      return;
+    }
+    const parts: Array<Node | null> = [];
+    if (r.nextStep.trim() !== '') {
+      const buttons = (Object.keys(OUTCOME_LABELS) as StepOutcomeKind[]).map((kind) => {
+        const b = h(
+          'button',
+          {
+            type: 'button',
+            class: kind === 'done' ? 'primary' : '',
+            'data-testid': `outcome-${kind}`,
+            disabled: acting,
+          },
+          OUTCOME_LABELS[kind],
+        );
+        b.addEventListener('click', () => recordOutcome(kind));
+        return b;
+      });
+      parts.push(
+        h('p', { class: 'field-label', id: 'outcome-label' }, 'What happened to this step?'),
+        h('p', { class: 'outcomes', role: 'group', 'aria-labelledby': 'outcome-label' }, ...buttons),
+      );
+    }
+    if (r.snooze) {
+      const end = h('button', { type: 'button', class: 'link', 'data-testid': 'snooze-end' }, 'End snooze');
+      end.addEventListener('click', () => snooze('', ''));
+      parts.push(
+        h(
+          'p',
+          { class: 'snoozed', 'data-testid': 'snooze-state' },
+          h(
+            'strong',
+            {},
+            `Known stall until ${formatDay(r.snooze.until, sel.context.today, sel.context.locale)}: `,
+          ),
+          r.snooze.reason,
+          ' ',
+          end,
+        ),
+      );
+    } else if (!snoozeOpen) {
+      const open = h(
+        'button',
+        { type: 'button', class: 'link', 'data-testid': 'snooze-open', disabled: r.dealKey === '' },
+        'Known stall? Snooze the stale flag…',
+      );
+      open.addEventListener('click', () => {
+        snoozeOpen = true;
+        renderActions();
+        byId('snooze-reason').focus();
+      });
+      parts.push(h('p', {}, open));
+    } else {
+      const max = configFor(sel.context.configJson).maxSnoozeDays;
+      const until = h('input', {
+        id: 'snooze-until',
+        'data-testid': 'snooze-until',
+        type: 'date',
+        min: sel.context.today,
+        max: addDays(sel.context.today, max),
+        value: addDays(sel.context.today, Math.min(7, max)),
+      });
+      const reason = h('input', {
+        id: 'snooze-reason',
+        'data-testid': 'snooze-reason',
+        type: 'text',
+        maxlength: 140,
+        placeholder: 'Board freeze until the 24th',
+      });
+      const save = h('button', { type: 'button', class: 'primary', 'data-testid': 'snooze-save' }, 'Snooze');
+      const cancel = h('button', { type: 'button', class: 'link' }, 'Cancel');
+      save.addEventListener('click', () => snooze(until.value, reason.value));
+      cancel.addEventListener('click', () => {
+        snoozeOpen = false;
+        renderActions();
+      });
+      parts.push(
+        h(
+          'div',
+          { class: 'snooze-form', 'data-testid': 'snooze-form' },
+          h('label', { for: 'snooze-reason' }, 'Why is it stalled?'),
+          reason,
+          h('label', { for: 'snooze-until' }, `Until (at most ${max} days)`),
+          until,
+          h(
+            'p',
+            { class: 'help' },
+            'No stale flag for this deal until then; a missing or overdue step is still flagged, and the weekly review lists the snooze with its reason.',
+          ),
+          h('p', { class: 'draft-actions' }, save, cancel),
+        ),
+      );
+    }
+    replace(actions, ...parts);
+  }
+
+  function recordOutcome(kind: StepOutcomeKind): void {
+    const sel = selection;
+    const t = targetOf(sel);
+    if (!sel || !t || acting) return;
+    acting = true;
+    renderActions();
+    app.clearError('outcome');
+    app.rpc
+      .call('recordStepOutcome', {
+        sheetName: t.sheet || undefined,
+        row: t.row,
+        dealKey: t.dealKey,
+        expected: t.expected,
+        outcome: kind,
+        deal: t.deal,
+      })
+      .then((result) => {
+        acting = false;
+        renderActions();
+        app.status(
+          `Recorded: ${OUTCOME_SAID[kind]}. ${kind === 'moved' ? 'Pick the new date' : 'Now agree the next step'} for ${t.deal}.` +
+            (result.problems.length ? ` ${result.problems.join(' ')}` : ''),
+        );
+        composeFor(kind === 'moved' ? 'moved' : 'blank');
+      })
+      .catch((error) => {
+        acting = false;
+        renderActions();
+        app.showError('outcome', error);
+        app.status('Nothing was recorded.');
+        poller.pollNow();
+      });
+  }
+
+  function snooze(until: string, reason: string): void {
+    const sel = selection;
+    const t = targetOf(sel);
+    if (!sel || !t || acting) return;
+    acting = true;
+    app.clearError('snooze');
+    app.rpc
+      .call('snoozeDeal', {
+        sheetName: t.sheet || undefined,
+        row: t.row,
+        dealKey: t.dealKey,
+        until,
+        reason,
+        deal: t.deal,
+      })
+      .then((result) => {
+        acting = false;
+        snoozeOpen = false;
+        app.settingsToken = ''; // the token carries the snoozes: read them again
+        if (selection && selection.kind === 'row' && selection.row?.row === result.row.row) {
+          selection = { ...selection, row: result.row };
+          renderRow(rowBody, selection);
+        }
+        renderActions();
+        app.status(result.snooze ? `Snoozed until ${result.snooze.until}.` : 'Snooze ended.');
+        poller.invalidate();
+        poller.pollNow();
+      })
+      .catch((error) => {
+        acting = false;
+        renderActions();
+        app.showError('snooze', error);
+      });
   }
 
   function updatePreview(): void {
@@ -312,8 +659,10 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
         return;
       }
       const gaps = composeGaps({ what: what.value, who: who.value, when: when.value });
+      const tooLong = lengthProblem(text);
       replace(
         previewCheck,
+        tooLong ? h('p', { class: 'error-text', 'data-testid': 'compose-too-long' }, tooLong) : null,
         h(
           'p',
           { class: 'badges' },
@@ -332,7 +681,14 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
     }
     updateTarget();
   }
-  for (const input of [what, who, when]) input.addEventListener('input', updatePreview);
+  for (const input of [what, who, when])
+    input.addEventListener('input', () => {
+      // The draft belongs to the deal it was started for; an emptied form follows the selection again.
+      if (!hasDraftText()) draft = null;
+      else if (!draft) draft = targetOf(selection);
+      updatePreview();
+    });
+  what.setAttribute('maxlength', String(MAX_STEP_CHARS * 2));
   when.addEventListener('change', () => {
     for (const b of picks.querySelectorAll('button'))
       b.setAttribute('aria-pressed', (b as HTMLElement).dataset.date === when.value ? 'true' : 'false');
@@ -343,32 +699,71 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
     event.preventDefault();
     const sel = selection;
     const text = composed();
-    if (!sel || sel.kind !== 'row' || !sel.row || !text || writing) return;
-    const row = sel.row;
+    const t = writeTarget();
+    if (!sel || !t || !text || writing || !canWrite()) return;
+    if (needsConfirmation(lastCheck?.verdict) && confirmedText !== text) {
+      const reason = lastCheck?.findings[0]?.message ?? 'it is not a next step';
+      const yes = h(
+        'button',
+        { type: 'button', class: 'danger', 'data-testid': 'confirm-write' },
+        'Write it anyway',
+      );
+      const no = h(
+        'button',
+        { type: 'button', class: 'link', 'data-testid': 'confirm-cancel' },
+        'Keep editing',
+      );
+      yes.addEventListener('click', () => {
+        confirmedText = text;
+        confirmBox.hidden = true;
+        form.requestSubmit();
+      });
+      no.addEventListener('click', () => {
+        confirmBox.hidden = true;
+        what.focus();
+      });
+      replace(
+        confirmBox,
+        h(
+          'p',
+          {},
+          h('strong', {}, 'This step reads as Bad: '),
+          `${reason.replace(/[.?!\s]+$/, '')}.`,
+          ' Write it anyway?',
+        ),
+        h('p', { class: 'draft-actions' }, yes, no),
+      );
+      confirmBox.hidden = false;
+      yes.focus();
+      return;
+    }
+    confirmBox.hidden = true;
     writing = true;
     write.disabled = true;
     setText(write, 'Writing…');
     app.clearError('write');
     app.rpc
       .call('writeNextStep', {
-        sheetName: sel.pipelineSheet || undefined,
-        row: row.row,
+        sheetName: t.sheet || undefined,
+        row: t.row,
         text,
-        expected: row.nextStep,
+        expected: t.expected,
+        dealKey: t.dealKey,
+        deal: t.deal,
       })
       .then((result) => {
         writing = false;
-        what.value = '';
-        who.value = '';
-        when.value = '';
-        for (const b of picks.querySelectorAll('button')) b.setAttribute('aria-pressed', 'false');
+        clearDraft();
         if (selection && selection.kind === 'row' && selection.row?.row === result.row.row) {
           selection = { ...selection, row: result.row };
           renderRow(rowBody, selection);
         }
         updatePreview();
         app.status(
-          `Wrote the next step to row ${result.row.row}${result.stamped ? ' and stamped it' : ''}. Verdict: ${verdictText(result.row.verdict)}.`,
+          `Wrote the next step to row ${result.row.row}${result.stamped ? ' and stamped it' : ''}. Verdict: ${verdictText(result.row.verdict)}.` +
+            (result.dueWritten
+              ? ` Its date, ${formatDay(result.dueWritten, selection?.context.today ?? '', selection?.context.locale ?? '')}, went into the empty due column.`
+              : ''),
         );
         poller.invalidate();
         poller.pollNow();
@@ -376,6 +771,9 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
       })
       .catch((error) => {
         writing = false;
+        // The rep has now seen what the row holds: the next Write compares with that, not the old text.
+        const now = targetOf(selection);
+        if (draft && now && now.dealKey === draft.dealKey && now.row === draft.row) draft = now;
         updateTarget();
         app.showError('write', error);
         app.status('Nothing was written.');
@@ -458,6 +856,11 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
       })
       .catch((error) => {
         if (seq !== dealsSeq) return;
+        // No table: the selected-row card already says why; one message, not two.
+        if (selection?.kind === 'no-table') {
+          setText(dealsMessage, 'No deals to show until the pipeline table is set up.');
+          return;
+        }
         setText(dealsMessage, 'Could not load your deals.');
         app.showError('deals', error, () => loadDeals(owner));
       });
@@ -481,8 +884,12 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
       if (!changed) return;
       const prevRow = selection?.row?.row;
       selection = sel;
+      if (!hasDraftText()) draft = null; // an empty form follows the selection
+      if (sel.row?.row !== prevRow) snoozeOpen = false;
       if (sel.pipelineSheet && sel.kind !== 'no-table') app.pipelineSheet = sel.pipelineSheet;
+      composeCard.hidden = sel.kind === 'no-table';
       renderRow(rowBody, sel);
+      renderActions();
       renderPicks();
       updatePreview();
       if (sel.row && sel.row.row !== prevRow)

@@ -48,11 +48,12 @@ describe('Set up this sheet', () => {
     expect(h.g.ui.alerts.some((a) => /Add a "Next step updated" column/.test(a.title))).toBe(false);
   });
 
-  test('answering No saves nothing', () => {
+  test('answering No saves nothing and opens the column picker', () => {
     const h = harness();
     h.g.ui.answerAlerts('NO');
     h.fns.setUpSheet();
     expect(h.g.PropertiesService.getDocumentProperties().getProperty('nst.settings')).toBeNull();
+    expect(h.g.ui.dialogs.map((d) => d.title)).toEqual(['Next Step Tracker: choose your columns']);
   });
 
   test('offers a "Next step updated" column and inserts it after the next step, overwriting nothing', () => {
@@ -103,7 +104,7 @@ describe('Set up this sheet', () => {
   });
 
   /** A "Deals" sheet whose headers name no next-step column. */
-  function dealsWithoutNextStep(): {
+  function dealsWithoutNextStep(authMode: 'FULL' | 'LIMITED' = 'FULL'): {
     g: ReturnType<typeof createAppsScriptGlobals>;
     fns: ReturnType<typeof loadBundle>;
   } {
@@ -120,11 +121,24 @@ describe('Set up this sheet', () => {
         ],
       },
       now: FIXTURE_NOW,
+      authMode,
     });
     return { g, fns: loadBundle(CODE, g) };
   }
 
-  test('no next-step column: asks for its header; a typed header is used', () => {
+  test('no next-step column: the column picker opens (the choice is saved from it, see setup-picker.test.ts)', () => {
+    const { g, fns } = dealsWithoutNextStep();
+    fns.setUpSheet();
+    expect(g.ui.prompts).toHaveLength(0);
+    expect(g.ui.dialogs.map((d) => d.title)).toEqual(['Next Step Tracker: choose your columns']);
+    expect(g.ui.dialogs[0].html).toMatch(
+      /Add a new &quot;Next step&quot; column|Add a new "Next step" column/,
+    );
+    // Nothing is saved until the picker's Save.
+    expect(g.PropertiesService.getDocumentProperties().getProperty('nst.settings')).toBeNull();
+  });
+
+  test('where no dialog can open, it asks for the header by name; a typed header is used', () => {
     const g = createAppsScriptGlobals({
       spreadsheet: {
         sheets: [
@@ -138,25 +152,27 @@ describe('Set up this sheet', () => {
         ],
       },
       now: FIXTURE_NOW,
+      authMode: 'LIMITED', // Ui.showModalDialog needs FULL: the prompt is the fallback
     });
     const fns = loadBundle(CODE, g);
     g.ui.answerPrompts({ text: 'What we do next' });
     g.ui.answerAlerts('YES', 'OK');
     fns.setUpSheet();
-    expect(g.ui.prompts[0].prompt).toMatch(/No next-step column found.*"Next step"/s);
+    expect(g.ui.prompts[0].prompt).toMatch(/No column of "Deals" has a next-step header such as "Next step"/);
+    expect(g.ui.prompts[0].prompt).not.toMatch(/Set up this sheet/);
     expect((saved(g).columns as Record<string, string>).nextStep).toBe('What we do next');
     expect((saved(g).columns as Record<string, string>).nextStepUpdated).toBe('Last updated');
   });
 
-  test('no next-step column and Cancel: nothing saved, no error', () => {
-    const { g, fns } = dealsWithoutNextStep();
+  test('the fallback prompt: Cancel saves nothing, no error', () => {
+    const { g, fns } = dealsWithoutNextStep('LIMITED');
     g.ui.answerPrompts({ text: '', button: 'CANCEL' });
     expect(() => fns.setUpSheet()).not.toThrow();
     expect(g.PropertiesService.getDocumentProperties().getProperty('nst.settings')).toBeNull();
   });
 
-  test('a typed header that does not exist: a clear message', () => {
-    const { g, fns } = dealsWithoutNextStep();
+  test('the fallback prompt: a typed header that does not exist gets a clear message', () => {
+    const { g, fns } = dealsWithoutNextStep('LIMITED');
     g.ui.answerPrompts({ text: 'Nope' });
     fns.setUpSheet();
     expect(g.ui.alerts.at(-1)?.prompt).toBe(
@@ -164,26 +180,26 @@ describe('Set up this sheet', () => {
     );
   });
 
-  test('with highlights on, adding the updated column re-applies them: the stale rule appears', () => {
+  test('with highlights on, adding the updated column re-applies them: the helper reads the new column', () => {
     const g = createAppsScriptGlobals({ spreadsheet: withoutUpdated(), now: FIXTURE_NOW });
     const fns = loadBundle(CODE, g);
     fns.turnHighlightsOn();
-    const ids = (): string[] =>
-      g.spreadsheet.sheets[0].conditionalFormats
-        .map((r) =>
-          r.criteria.type === 'CUSTOM_FORMULA'
-            ? (/:(\w+)(?:-\d+)?"\)\)$/.exec(r.criteria.formula)?.[1] ?? '?')
-            : '?',
-        )
-        .filter((id, i, all) => all.indexOf(id) === i);
-    expect(ids()).toEqual(['missing', 'overdue', 'weak']);
+    const helperFormula = (): string => {
+      const sheet = g.spreadsheet.sheets[0];
+      const found = [...sheet.formulas.entries()].find(([, , f]) => f.includes('NEXTSTEP_FACTS('));
+      return found ? found[2] : '';
+    };
+    expect(helperFormula()).toMatch(/NEXTSTEP_FACTS\(/);
+    expect(helperFormula()).not.toContain('nextStepUpdated=');
     g.ui.answerAlerts('YES', 'YES', 'OK');
     fns.setUpSheet();
-    expect(ids()).toEqual(['missing', 'overdue', 'weak', 'stale']);
-    const stale = g.spreadsheet.sheets[0].conditionalFormats.at(
-      -1,
-    ) as (typeof g.spreadsheet.sheets)[0]['conditionalFormats'][0];
-    expect(stale.criteria.type === 'CUSTOM_FORMULA' && stale.criteria.formula).toContain('TODAY()-INT($H3)');
+    // Re-applied for the new mapping: the stale facts now come from the added column.
+    expect(helperFormula()).toMatch(/nextStepUpdated=\d+/);
+    expect(
+      g.spreadsheet.sheets[0].conditionalFormats
+        .map((r) => r.criteria.type === 'CUSTOM_FORMULA' && r.criteria.formula)
+        .filter((f) => typeof f === 'string' && f.includes(':stale-')),
+    ).toHaveLength(2);
   });
 });
 

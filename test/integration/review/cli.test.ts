@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { main } from '../../../src/cli/main';
 
 jest.setTimeout(60_000);
@@ -66,7 +67,10 @@ describe('next-step-tracker review', () => {
       today: '2026-03-11',
       previousWeekId: null,
     });
-    expect(m.summary).toEqual({
+    const { agenda, ...summary } = m.summary;
+    // Each section's count is the summary's (the tab shows them side by side).
+    expect(agenda).toEqual(Object.fromEntries((m.sections as Section[]).map((s) => [s.id, s.rows.length])));
+    expect(summary).toEqual({
       openDeals: 6,
       closedDeals: 1,
       verdicts: { ok: 3, weak: 0, bad: 2, missing: 1 },
@@ -79,20 +83,23 @@ describe('next-step-tracker review', () => {
       amountAtRisk: 2000 + 3000 + 500 + 700,
       change: null,
     });
-    const got = (m.sections as Section[]).map((s) => [
-      s.id,
-      s.rows.map((x) => [x.row, x.deal, x.verdict, x.timing, x.due]),
-    ]);
+    // The sections this test is about (other features add their own sections beside them).
+    const mine = ['overdue', 'due-this-week', 'stale', 'vague-or-missing', 'zombie', 'changed', 'closed'];
+    const got = (m.sections as Section[])
+      .filter((s) => mine.includes(s.id))
+      .map((s) => [s.id, s.rows.map((x) => [x.row, x.deal, x.verdict, x.timing, x.due])]);
     expect(got).toEqual([
       ['overdue', [[6, 'Eps', 'ok', 'overdue', '2026-03-02']]],
       ['due-this-week', [[2, 'Acme renewal', 'ok', 'upcoming', '2026-03-13']]],
       ['stale', []],
       [
         'vague-or-missing',
+        // Most at stake first: Gamma £3,000 in Negotiation (×1.5), Beta £2,000 in Discovery (×1),
+        // Zeta £700 in Proposal (×1.25).
         [
-          [7, 'Zeta', 'missing', 'undated', null],
           [4, 'Gamma', 'bad', 'undated', null],
           [3, 'Beta pilot', 'bad', 'undated', null],
+          [7, 'Zeta', 'missing', 'undated', null],
         ],
       ],
       ['zombie', []],
@@ -116,9 +123,18 @@ describe('next-step-tracker review', () => {
     expect(step).toBeDefined();
     expect(step!.formula).toBeUndefined();
     expect(step!.type).toBe(ExcelJS.ValueType.String);
-    // Deal names are HYPERLINK formulas to their rows.
-    const links = cells.filter((c) => typeof c.formula === 'string' && c.formula.startsWith('HYPERLINK('));
-    expect(links.map((c) => c.formula)).toContain('HYPERLINK("#gid=0&range=A4", "Gamma")');
+    // Deal names are internal links to their rows (checked in the file: exceljs reads only external ones).
+    expect(cells.some((c) => c.formula)).toBe(false);
+    const zip = await JSZip.loadAsync(fs.readFileSync(xlsx));
+    const sheetXml = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
+    const gamma = cells.find((c) => c.value === 'Gamma' && /^A\d+$/.test(c.address))!;
+    expect(sheetXml.join('')).toContain(
+      `<hyperlink ref="${gamma.address}" location="&apos;small-week11&apos;!A4"/>`,
+    );
     const source = wb.getWorksheet('small-week11')!;
     expect(source.getCell('F4').value).toBe('=IMPORTXML("http://example.com","//a")');
     expect(source.getCell('F4').formula).toBeUndefined();
@@ -136,7 +152,8 @@ describe('next-step-tracker review', () => {
     expect(r.err).toBe('');
     const m = JSON.parse(r.out);
     expect(m.header.previousWeekId).toBe('2026-W11');
-    const { change, ...counts } = m.summary;
+    const { change, agenda, ...counts } = m.summary;
+    expect(agenda).toEqual(Object.fromEntries((m.sections as Section[]).map((s) => [s.id, s.rows.length])));
     expect(counts).toEqual({
       openDeals: 6,
       closedDeals: 2,
@@ -149,7 +166,9 @@ describe('next-step-tracker review', () => {
       atRisk: 3,
       amountAtRisk: 700 + 1000 + 500,
     });
-    expect(change).toEqual({
+    const { agenda: agendaChange, ...changeCounts } = change;
+    expect(agendaChange).toMatchObject({ overdue: 1, 'due-this-week': 1, 'vague-or-missing': -2, zombie: 0 });
+    expect(changeCounts).toEqual({
       openDeals: 0,
       closedDeals: 1,
       verdicts: { ok: 2, weak: 0, bad: -2, missing: 0 },
@@ -163,26 +182,54 @@ describe('next-step-tracker review', () => {
     });
     const byId = Object.fromEntries((m.sections as Section[]).map((s) => [s.id, s.rows]));
     expect(byId.overdue.map((x) => [x.deal, x.weeksUnchanged])).toEqual([
+      ['Acme renewal', 1], // moved stage: not a zombie; £1,000 at stake before Eps's £500
       ['Eps', 2],
-      ['Acme renewal', 1], // moved stage: not a zombie
     ]);
-    expect(byId.overdue[0].reasons).toContain('Same next step in 2 weekly reviews running');
+    expect(byId.overdue[1].reasons).toContain('Same next step in 2 weekly reviews running.');
     expect(byId['due-this-week'].map((x) => x.deal)).toEqual(['Beta pilot', 'Theta']);
     expect(byId.stale).toEqual([]);
     expect(byId['vague-or-missing'].map((x) => x.deal)).toEqual(['Zeta']);
-    expect(byId.zombie.map((x) => [x.deal, x.weeksUnchanged])).toEqual([['Eta', 2]]);
+    // Eta's step is the same as last week but due 20/04: an upcoming step is not stuck, so no zombie.
+    expect(byId.zombie).toEqual([]);
     expect(byId.changed.map((x) => [x.deal, x.change])).toEqual([
       ['Acme renewal', 'completed'],
       ['Beta pilot', 'rewritten'],
       ['Theta', 'new'],
     ]);
     expect(byId.closed.map((x) => [x.deal, x.reasons])).toEqual([
-      ['Gamma', ['Closed since the last review (was Negotiation)']],
+      ['Gamma', ['Closed between the review of 2026-03-11 and this one (it was in Negotiation).']],
     ]);
     expect(m.completion).toEqual({ dueLastWeek: 1, completed: 1, notFound: 0, rate: 1 });
     expect(m.trend.map((p: { weekId: string }) => p.weekId)).toEqual(['2026-W11', '2026-W12']);
     const saved = JSON.parse(fs.readFileSync(history, 'utf8'));
     expect(saved.weeks.map((w: string[]) => w[0])).toEqual(['2026-W11', '2026-W12']);
+  });
+
+  it('--currency: amounts of a CSV (no number format of its own) carry the currency; else plain numbers', async () => {
+    const formatsOf = async (extra: string[]) => {
+      const out = path.join(dir, `currency-${extra.join('') || 'none'}.xlsx`);
+      const r = await cli([
+        'review',
+        path.join(FIX, 'small-week11.csv'),
+        '--today',
+        '2026-03-11',
+        '--out',
+        out,
+        ...extra,
+      ]);
+      expect(r.code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const tab = wb.getWorksheet('Pipeline review 2026-W11')!;
+      const amountAtRisk = tab.getColumn(1).values.findIndex((v) => v === 'Amount at risk');
+      return tab.getCell(amountAtRisk, 2).numFmt;
+    };
+    await expect(formatsOf(['--currency', 'GBP'])).resolves.toBe('"£"#,##0');
+    await expect(formatsOf(['--currency', '€'])).resolves.toBe('"€"#,##0');
+    await expect(formatsOf([])).resolves.toBe('#,##0');
+    const bad = await cli(['review', path.join(FIX, 'small-week11.csv'), '--currency', '#,##0']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--currency: "#,##0" is not a currency code/);
   });
 
   it('bad input: one clear line on stderr, exit 2', async () => {

@@ -96,16 +96,21 @@ export function syntheticPipeline(n: number): SpreadsheetFixture {
   };
 }
 
-/** Locates a section on the review tab by its title prefix: rows (1-based) of its data. */
+/**
+ * Locates a section on the review tab by its title prefix: rows (1-based) of the deals it lists
+ * (the "+N more for …" lines skipped).
+ */
 export function sectionRows(values: unknown[][], titlePrefix: string): number[] {
   const start = values.findIndex(
     (r) => typeof r[0] === 'string' && (r[0] as string).startsWith(`${titlePrefix} (`),
   );
   if (start < 0) throw new Error(`section ${titlePrefix} not found`);
+  const header = values.findIndex((r, i) => i > start && r[0] === 'Deal');
   const rows: number[] = [];
-  for (let i = start + 2; i < values.length; i++) {
+  for (let i = header + 1; i < values.length; i++) {
     const a = values[i][0];
     if (a === '' || a === 'None.' || (typeof a === 'string' && a.startsWith('… and '))) break;
+    if (typeof a === 'string' && /^\+\d+ more for /.test(a)) continue;
     rows.push(i + 1);
   }
   return rows;

@@ -59,7 +59,7 @@ describe('review of the 200-deal fixture (bundle + emulator)', () => {
     expect(result.ok).toBe(true);
     expect(result.weekId).toBe('2026-W11');
     expect(result.sheetName).toBe('Pipeline review 2026-W11');
-    expect(values[0][0]).toBe('Pipeline review 2026-W11');
+    expect(values[0][0]).toBe('Pipeline review: week 11, 9 Mar 2026 to 15 Mar 2026');
     expect(tab.getFrozenRows()).toBe(2);
     expect(tab.getRange(1, 1).getNote()).toMatch(/^next-step-tracker:review v1 week=2026-W11 /);
   });
@@ -69,13 +69,15 @@ describe('review of the 200-deal fixture (bundle + emulator)', () => {
     const count = (f: (a: RowAnalysis) => boolean) => o.filter(f).length;
     expect(o.length).toBeGreaterThan(100);
     expect(summaryValue('Open deals')).toBe(o.length);
-    expect(summaryValue('OK next steps')).toBe(count((a) => a.verdict === 'ok'));
-    expect(summaryValue('Weak next steps')).toBe(count((a) => a.verdict === 'weak'));
-    expect(summaryValue('Bad next steps')).toBe(count((a) => a.verdict === 'bad'));
-    expect(summaryValue('Missing next steps')).toBe(count((a) => a.verdict === 'missing'));
-    expect(summaryValue('Overdue')).toBe(count((a) => a.timing === 'overdue'));
-    expect(summaryValue('Stale')).toBe(count((a) => a.timing === 'stale'));
-    expect(summaryValue('OK share')).toBeCloseTo(count((a) => a.verdict === 'ok') / o.length, 12);
+    expect(summaryValue('Next steps judged OK')).toBe(count((a) => a.verdict === 'ok'));
+    expect(summaryValue('Next steps judged weak')).toBe(count((a) => a.verdict === 'weak'));
+    expect(summaryValue('Next steps judged bad')).toBe(count((a) => a.verdict === 'bad'));
+    expect(summaryValue('Next steps missing')).toBe(count((a) => a.verdict === 'missing'));
+    expect(summaryValue('Overdue next steps')).toBe(count((a) => a.timing === 'overdue'));
+    expect(summaryValue('OK share of next steps')).toBeCloseTo(
+      count((a) => a.verdict === 'ok') / o.length,
+      12,
+    );
     const atRisk = o.filter((a) => a.verdict !== 'ok' || a.timing === 'overdue' || a.timing === 'stale');
     expect(summaryValue('Deals at risk')).toBe(atRisk.length);
     const amountOf = (row: number) => {
@@ -83,22 +85,42 @@ describe('review of the 200-deal fixture (bundle + emulator)', () => {
       return typeof v === 'number' ? v : 0;
     };
     expect(summaryValue('Amount at risk')).toBe(atRisk.reduce((n, a) => n + amountOf(a.row), 0));
-    expect(summaryValue('Closed deals')).toBe(
-      [...analyses.values()].filter((a) => a.status === 'closed').length,
-    );
     const dueThisWeek = o.filter(
       (a) => a.timing !== 'overdue' && a.due && a.due >= '2026-03-11' && a.due <= '2026-03-15',
     );
     expect(summaryValue('Due this week')).toBe(dueThisWeek.length);
+    // Stale deals due this week are discussed there, so the stale section counts the rest.
+    const due = new Set(dueThisWeek.map((a) => a.row));
+    expect(summaryValue('Stale next steps')).toBe(count((a) => a.timing === 'stale' && !due.has(a.row)));
   });
+
+  /** Every deal of a section: its full list at the end when the agenda part was cut per owner. */
+  const everyRow = (title: string): number[] => {
+    const full = `Every deal: ${title.toLowerCase()}`;
+    return values.some((r) => typeof r[0] === 'string' && r[0].startsWith(`${full} (`))
+      ? sectionRows(values, full)
+      : sectionRows(values, title);
+  };
+  const sourceRowOf = (r: number) => Number(/range=A(\d+)"/.exec(formulas[r - 1][0])![1]);
 
   it('every listed deal row matches the source row and the engine, cell by cell', () => {
     const titles = ['Overdue next steps', 'Due this week', 'Stale next steps', 'Vague or missing next steps'];
     const listed = new Map<number, string>();
+    const words: Record<string, string> = { ok: 'OK', weak: 'Weak', bad: 'Bad', missing: 'Missing' };
+    const timings: Record<string, string> = {
+      upcoming: 'Upcoming',
+      'due-today': 'Due today',
+      overdue: 'Overdue',
+      stale: 'Stale',
+      undated: 'Undated',
+    };
     for (const title of titles) {
-      for (const r of sectionRows(values, title)) {
+      const rows = everyRow(title);
+      const heading = values.find((r) => typeof r[0] === 'string' && r[0].startsWith(`${title} (`))!;
+      expect(heading[0]).toBe(`${title} (${rows.length})`);
+      for (const r of rows) {
         const cells = values[r - 1];
-        const sourceRow = cells[9] as number;
+        const sourceRow = sourceRowOf(r);
         expect(listed.has(sourceRow)).toBe(false); // one agenda section per deal
         listed.set(sourceRow, title);
         const a = analyses.get(sourceRow)!;
@@ -114,15 +136,24 @@ describe('review of the 200-deal fixture (bundle + emulator)', () => {
         expect(cells[2]).toBe(text(src[mapping.stage!]).trim());
         const amount = src[mapping.amount!];
         expect(cells[3]).toBe(typeof amount === 'number' ? amount : '');
+        expect(formats[r - 1][3]).toBe(typeof amount === 'number' ? '£#,##0' : '@');
         // The next step exactly as in the source (text cells are read as typed).
         const step = src[mapping.nextStep!];
-        expect(cells[4]).toBe(step instanceof Date ? cells[4] : text(step));
-        expect(formulas[r - 1][4]).toBe('');
-        expect(formats[r - 1][4]).toBe('@');
-        expect(cells[5]).toBe(a.verdict);
-        expect(cells[6]).toBe(a.timing);
-        expect(display[r - 1][7]).toBe(a.due ?? '');
-        for (const f of a.findings) expect(String(cells[8])).toContain(f.message);
+        expect(cells[8]).toBe(step instanceof Date ? cells[8] : text(step));
+        expect(formulas[r - 1][8]).toBe('');
+        expect(formats[r - 1][8]).toBe('@');
+        expect(cells[5]).toBe(words[a.verdict!]);
+        expect(cells[6]).toBe(timings[a.timing!]);
+        if (a.due) {
+          expect(formats[r - 1][4]).toBe('d mmm yyyy');
+          const [y, m, d] = a.due.split('-').map(Number);
+          const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+          expect(display[r - 1][4]).toBe(`${d} ${months[m - 1]} ${y}`);
+        } else expect(display[r - 1][4]).toBe('');
+        expect(cells[7]).toBe(
+          a.timing === 'overdue' ? (Date.parse('2026-03-11') - Date.parse(a.due!)) / 864e5 : '',
+        );
+        expect(String(cells[9]).length).toBeGreaterThanOrEqual(a.findings.length > 0 ? 1 : 0);
       }
     }
     // Section membership follows the engine's timing and verdict exactly.
@@ -138,12 +169,14 @@ describe('review of the 200-deal fixture (bundle + emulator)', () => {
 
   it('colours status cells red/amber/green', () => {
     const rows = sectionRows(values, 'Overdue next steps');
-    const bgs = tab.getRange(rows[0], 1, rows.length, 12).getBackgrounds();
+    const bgs = tab.getRange(rows[0], 1, rows.length, 10).getBackgrounds();
     for (let i = 0; i < rows.length; i++) {
-      expect(bgs[i][6]).toBe('#f4cccc'); // overdue: red
+      const bg = tab.getRange(rows[i], 1, 1, 10).getBackgrounds()[0];
+      expect(bg[6]).toBe('#f4cccc'); // overdue: red
       const verdict = values[rows[i] - 1][5];
-      expect(bgs[i][5]).toBe(verdict === 'ok' ? '#d9ead3' : verdict === 'weak' ? '#fff2cc' : '#f4cccc');
+      expect(bg[5]).toBe(verdict === 'OK' ? '#d9ead3' : verdict === 'Weak' ? '#fff2cc' : '#f4cccc');
     }
+    void bgs;
     const header = rows[0] - 1;
     expect(tab.getRange(header, 1).getFontWeight()).toBe('bold');
   });
@@ -158,20 +191,24 @@ describe('review of the 200-deal fixture (bundle + emulator)', () => {
     for (let i = start + 1; values[i][0] !== ''; i++) {
       const list = owners.get(values[i][0] as string)!;
       expect(values[i][1]).toBe(list.length);
-      expect(values[i][2]).toBe(list.filter((a) => a.verdict === 'ok').length);
-      expect(values[i][7]).toBe(list.filter((a) => a.timing === 'overdue').length);
+      expect(values[i][2]).toBeCloseTo(list.filter((a) => a.verdict === 'ok').length / list.length, 12);
+      expect(values[i][3]).toBe(list.filter((a) => a.timing === 'overdue').length);
+      expect(values[i][4]).toBe(list.filter((a) => a.timing === 'stale').length);
+      expect(values[i][5]).toBe(list.filter((a) => a.verdict !== 'ok').length);
+      expect(formats[i][7]).toBe('£#,##0');
     }
     const charts = tab.getCharts();
     expect(charts).toHaveLength(2);
     expect(charts[0].getRanges().map((r) => r.getA1Notation())).toEqual([
       `A${start + 1}:A${start + 1 + owners.size}`,
-      `C${start + 1}:F${start + 1 + owners.size}`,
+      `D${start + 1}:F${start + 1 + owners.size}`,
     ]);
-    expect(charts[0].getOptions().get('title')).toBe('Next-step verdicts by owner');
+    expect(charts[0].getOptions().get('title')).toBe('Next steps needing attention, by owner');
     // The trend line: the "OK share by week" table (one week so far).
-    const trend = values.findIndex((r) => r[0] === 'Week');
+    const trend = values.findIndex((r) => r[0] === 'Week of');
     expect(charts[1].getRanges().map((r) => r.getA1Notation())).toEqual([`A${trend + 1}:B${trend + 2}`]);
-    expect(values[trend + 1].slice(0, 2)).toEqual(['2026-W11', summaryValue('OK share')]);
+    expect(display[trend + 1][0]).toBe('9 Mar 2026');
+    expect(values[trend + 1][1]).toBe(summaryValue('OK share of next steps'));
   });
 
   it('keeps the history hidden and leaves the source sheet untouched', () => {

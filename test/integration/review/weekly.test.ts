@@ -85,7 +85,7 @@ describe('week over week', () => {
   });
 
   it('changed: completed (replaced after due, stage moved), rewritten, new', () => {
-    // Completed first, then rewritten, then new; sheet order within a kind (D is above A now).
+    // Completed first, then rewritten, then new; most at stake first within a kind.
     expect(section('changed').map((r) => [r.deal, r.change])).toEqual([
       ['D', 'completed'],
       ['A', 'completed'],
@@ -94,16 +94,18 @@ describe('week over week', () => {
     ]);
   });
 
-  it('zombie: same text in two snapshots running (case and spacing ignored)', () => {
+  it('zombie: never an upcoming dated step; the unchanged overdue step carries the note', () => {
     const all = (
-      w11.model.sections as Array<{ rows: Array<{ deal: string; weeksUnchanged: number }> }>
-    ).flatMap((s) => s.rows);
-    expect(all.find((r) => r.deal === 'E')!.weeksUnchanged).toBe(2);
-    expect(all.find((r) => r.deal === 'B')!.weeksUnchanged).toBe(2);
-    // B is overdue (due 05/03): listed there, with the zombie note; E is on time: zombie section.
+      w11.model.sections as Array<{ id: string; rows: Array<{ deal: string; weeksUnchanged: number }> }>
+    ).filter((s) => s.id !== 'changed');
+    const listed = all.flatMap((s) => s.rows);
+    // E's step is the same as last week (case and spacing ignored) but due 30/04: not stuck, not listed.
+    expect(listed.find((r) => r.deal === 'E')).toBeUndefined();
+    expect(listed.find((r) => r.deal === 'B')!.weeksUnchanged).toBe(2);
+    // B is overdue (due 05/03): listed there, with the same-step note; the zombie section is empty.
     expect(section('overdue').map((r) => r.deal)).toEqual(['B']);
-    expect(section('zombie').map((r) => r.deal)).toEqual(['E']);
-    expect(section('overdue')[0].reasons).toContain('Same next step in 2 weekly reviews running');
+    expect(section('zombie')).toEqual([]);
+    expect(section('overdue')[0].reasons).toContain('Same next step in 2 weekly reviews running.');
   });
 
   it('closed: F closed since last week; H (closed before) is not listed; neither is elsewhere', () => {
@@ -128,10 +130,13 @@ describe('week over week', () => {
       2 / 3,
       '2 of 3 (1 no longer in the sheet)',
     ]);
-    const changed = sectionRows(values, 'Changed since last review').map((r) => values[r - 1][8]);
-    expect(changed[1]).toBe('[completed]; Previous step (due 2026-03-06) replaced by a new one');
-    const trend = values.findIndex((r) => r[0] === 'Week');
-    expect(values.slice(trend + 1, trend + 3).map((r) => r[0])).toEqual(['2026-W10', '2026-W11']);
+    const display = tab.getDataRange().getDisplayValues();
+    const changed = sectionRows(values, 'Changed since last review').map((r) => display[r - 1]);
+    expect(changed.find((r) => r[0] === 'A')![9]).toBe(
+      'Completed: the step due 6 Mar 2026 was replaced by a new one.',
+    );
+    const trend = display.findIndex((r) => r[0] === 'Week of');
+    expect(display.slice(trend + 1, trend + 3).map((r) => r[0])).toEqual(['2 Mar 2026', '9 Mar 2026']);
     // Both review tabs exist (retention 8).
     expect(run11.ss.getSheets().map((s) => s.getName())).toEqual(
       expect.arrayContaining(['Pipeline review 2026-W10', 'Pipeline review 2026-W11']),
@@ -247,22 +252,23 @@ describe('text safety', () => {
     const formulas = range.getFormulas();
     const display = range.getDisplayValues();
     const rows = sectionRows(values, 'Vague or missing next steps');
-    // Found by their source row (column J): the emulator's formula engine (HyperFormula) cannot evaluate a
-    // string literal with doubled quotes (Sheets can), so the first link's display value is not checked.
-    const byRow = new Map(rows.map((row) => [values[row - 1][9], row]));
+    // Found by their source row (the link's target): the emulator's formula engine (HyperFormula) cannot
+    // evaluate a string literal with doubled quotes (Sheets can), so the first link's display value is
+    // not checked.
+    const byRow = new Map(rows.map((row) => [Number(/range=A(\d+)/.exec(formulas[row - 1][0])![1]), row]));
     const big = byRow.get(2)!;
     expect(formulas[big - 1][0]).toBe(
       `=HYPERLINK("#gid=${run.ss.getSheetByName('Deals')!.getSheetId()}&range=A2", "Acme ""Big"" Deal")`,
     );
-    expect(values[big - 1][4]).toBe('=IMPORTXML("http://example.com","//a")');
-    expect(formulas[big - 1][4]).toBe('');
+    expect(values[big - 1][8]).toBe('=IMPORTXML("http://example.com","//a")');
+    expect(formulas[big - 1][8]).toBe('');
     expect(values[big - 1][1]).toBe('=HYPERLINK("http://evil")');
     expect(formulas[big - 1][1]).toBe('');
     const sum = byRow.get(3)!;
     expect(display[sum - 1][0]).toBe('+SUM(1,2)');
     expect(values[sum - 1][2]).toBe('=1+1');
     expect(formulas[sum - 1][2]).toBe('');
-    expect(values[sum - 1][4]).toBe('@mention Jane -1');
+    expect(values[sum - 1][8]).toBe('@mention Jane -1');
     // No cell of the tab other than the deal links holds a formula.
     const formulaCells = formulas.flatMap((row, i) => row.map((f, j) => (f ? [i, j] : null))).filter(Boolean);
     expect(formulaCells.every((c) => (c as number[])[1] === 0)).toBe(true);
@@ -296,7 +302,7 @@ describe('weekly trigger', () => {
     expect(on1.scheduled).toBe(true);
     expect(on2.scheduled).toBe(true);
     expect(on2.message).toBe('');
-    expect(on1.schedule).toBe('Every Monday at 8:00 (Europe/London)');
+    expect(on1.schedule).toBe('Every Monday between 8:00 and 9:00 (Europe/London)');
     const triggers = run.g.ScriptApp.getProjectTriggers();
     expect(triggers).toHaveLength(1);
     expect(triggers[0].getHandlerFunction()).toBe('runWeeklyReview');
@@ -356,10 +362,33 @@ describe('history robustness', () => {
     );
     const r = build(run, '2026-03-11T08:00:00Z');
     expect(r.ok).toBe(true);
-    expect(r.problems.join(' ')).toMatch(/holds something Next Step Tracker did not write/);
+    expect(r.problems.join(' ')).toMatch(/was not made by Next Step Tracker/);
     expect(run.ss.getSheetByName('Next Step Tracker history')!.getRange(1, 1, 1, 2).getValues()).toEqual([
       ['my data', 'x'],
     ]);
+  });
+
+  it('a same-named sheet with blank rows 1–2 but no ownership note is never written to', () => {
+    const values = [
+      ['', ''],
+      ['', ''],
+      ['Q3 notes', 'keep me'],
+    ];
+    const run = execution(pipeline(WEEK10, [{ name: 'Next Step Tracker history', values }]));
+    const r = build(run, '2026-03-11T08:00:00Z');
+    expect(r.ok).toBe(true);
+    expect(r.problems.join(' ')).toMatch(/was not made by Next Step Tracker.*Rename that sheet/);
+    const sheet = run.ss.getSheetByName('Next Step Tracker history')!;
+    expect(sheet.getRange(1, 1, 3, 2).getValues()).toEqual(values);
+    expect(sheet.getLastColumn()).toBe(2);
+    // The add-on's own history sheet carries the note, so the next week reads it back.
+    const own = execution(pipeline(WEEK10));
+    build(own, '2026-03-04T08:00:00Z');
+    expect(own.ss.getSheetByName('Next Step Tracker history')!.getRange(1, 1).getNote()).toMatch(
+      /^next-step-tracker:history v1/,
+    );
+    const next = execution(own.g.spreadsheet);
+    expect(build(next, '2026-03-11T08:00:00Z').model.header.previousWeekId).toBe('2026-W10');
   });
 });
 

@@ -182,14 +182,15 @@ describe('settings', () => {
 
   test('filler phrases added in the settings: highlights follow when they are on', () => {
     const h = setup();
-    h.sheet().getRange('G8').setValue('zzqx wibble'); // row 8 was updated yesterday: fresh
+    // OK for the engine until "sync" is a filler phrase (highlights show the engine's verdict, issue 13).
+    h.sheet().getRange('G8').setValue('Sync with Jane on 20/03'); // row 8 was updated yesterday: fresh
     h.call('turnHighlightsOn');
     const colour = () => cellColours(h.sheet())['G8'];
     expect(colour()).toBeUndefined();
     const view = h.call<SettingsView>('getSettings');
     const r = h.call<SaveSettingsResult>('saveSettings', {
       ...view.form,
-      fillerPhrases: [...view.form.fillerPhrases, 'zzqx wibble'],
+      fillerPhrases: [...view.form.fillerPhrases, 'sync'],
     });
     expect(r).toMatchObject({ saved: true, highlightsReapplied: true });
     expect(colour()).toBeDefined();

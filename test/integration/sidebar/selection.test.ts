@@ -158,6 +158,7 @@ describe('writeNextStep', () => {
       row: 4,
       text: good,
       expected: before.nextStep,
+      dealKey: before.dealKey,
     });
     expect(result.stamped).toBe(true);
     expect(result.writtenAt).toBe(NOW.toISOString());
@@ -183,9 +184,11 @@ describe('writeNextStep', () => {
       '+44 20 7946 0000 call Jane',
       '24/03',
     ];
+    h.select('G4');
+    const dealKey = h.call<SelectionContext>('getSelectionContext').row!.dealKey;
     let expected = h.sheet().getRange('G4').getValue() as string;
     for (const text of cases) {
-      h.call('writeNextStep', { sheetName: 'Pipeline', row: 4, text, expected });
+      h.call('writeNextStep', { sheetName: 'Pipeline', row: 4, text, expected, dealKey });
       const cell = h.sheet().getRange('G4');
       expect(cell.getFormula()).toBe('');
       expect(cell.getValue()).toBe(text);
@@ -203,7 +206,13 @@ describe('writeNextStep', () => {
     h.sheet().getRange('G4').setValue('Pricing call with the CFO on Tue 17 Mar');
     const stampBefore = (h.sheet().getRange('I4').getValue() as Date).getTime();
     const message = errorOf(() =>
-      h.call('writeNextStep', { sheetName: 'Pipeline', row: 4, text: good, expected: read.nextStep }),
+      h.call('writeNextStep', {
+        sheetName: 'Pipeline',
+        row: 4,
+        text: good,
+        expected: read.nextStep,
+        dealKey: read.dealKey,
+      }),
     );
     expect(message).toMatch(/Row 4 changed since the sidebar read it/);
     expect(message).toMatch(/Pricing call with the CFO on Tue 17 Mar/);
@@ -214,30 +223,50 @@ describe('writeNextStep', () => {
 
   test('bad requests get a sentence, not a stack', () => {
     const h = setup();
-    expect(errorOf(() => h.call('writeNextStep', { row: 4, text: '   ', expected: '' }))).toMatch(
-      /Type a next step first/,
-    );
-    expect(errorOf(() => h.call('writeNextStep', { row: 1, text: 'x', expected: '' }))).toMatch(
+    expect(
+      errorOf(() => h.call('writeNextStep', { row: 4, text: '   ', expected: '', dealKey: '' })),
+    ).toMatch(/Type a next step first/);
+    expect(errorOf(() => h.call('writeNextStep', { row: 1, text: 'x', expected: '', dealKey: '' }))).toMatch(
       /not a deal row/,
     );
     expect(errorOf(() => h.call('writeNextStep', { row: 4, text: 'x' }))).toMatch(
-      /did not say what the row held/,
+      /did not say which deal the row held/,
+    );
+    expect(errorOf(() => h.call('writeNextStep', { row: 4, text: 'x', expected: '' }))).toMatch(
+      /did not say which deal the row held/,
     );
     expect(errorOf(() => h.call('writeNextStep', null))).toMatch(/Nothing to write/);
     expect(
-      errorOf(() => h.call('writeNextStep', { sheetName: 'Nope', row: 4, text: 'x', expected: '' })),
+      errorOf(() =>
+        h.call('writeNextStep', { sheetName: 'Nope', row: 4, text: 'x', expected: '', dealKey: '' }),
+      ),
     ).toMatch(/"Nope" was not found/);
   });
 
   test('a write costs a constant number of calls', () => {
     const h = setup();
     h.select('G4');
-    const expected = h.call<SelectionContext>('getSelectionContext').row!.nextStep;
+    const { nextStep: expected, dealKey } = h.call<SelectionContext>('getSelectionContext').row!;
     h.g.ledger.reset();
-    h.call('writeNextStep', { sheetName: 'Pipeline', row: 4, text: good, expected });
+    h.call('writeNextStep', { sheetName: 'Pipeline', row: 4, text: good, expected, dealKey });
+    // The first write also creates the log sheet (its header row is one more setValues).
     expect(h.g.ledger.count('Range.getValues')).toBeLessThanOrEqual(2);
-    expect(h.g.ledger.count('Range.setValues')).toBe(2); // the text, the stamp
-    expect(h.g.ledger.count('Range.setValue')).toBe(0);
+    expect(h.g.ledger.count('Range.setValues')).toBe(4); // the text, the stamp, the log header, the log row
+    // Row 4's due cell is empty: compose puts the step's date there (one setValue, issue 13).
+    expect(h.g.ledger.count('Range.setValue')).toBe(1);
+    h.select('G5');
+    const next = h.call<SelectionContext>('getSelectionContext').row!;
+    h.g.ledger.reset();
+    h.call('writeNextStep', {
+      sheetName: 'Pipeline',
+      row: 5,
+      text: good,
+      expected: next.nextStep,
+      dealKey: next.dealKey,
+    });
+    expect(h.g.ledger.count('Range.getValues')).toBeLessThanOrEqual(2);
+    expect(h.g.ledger.count('Range.setValues')).toBe(3); // the text, the stamp, the log row
+    expect(h.g.ledger.total()).toBeLessThanOrEqual(37); // measured 37 on the 200-deal fixture (log + due cell)
   });
 });
 

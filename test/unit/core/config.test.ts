@@ -54,7 +54,7 @@ describe('parseConfig', () => {
     ['{"weekStart": "friday"}', 'weekStart must be "monday" or "sunday", got "friday"'],
     [
       '{"rules": {"no-date": false}}',
-      'rules.no-date is not a rule; rules are missing, filler, no-action, no-time, no-party, overdue, stale, far-future',
+      'rules.no-date is not a rule; rules are missing, filler, no-action, no-time, no-party, overdue, stale, far-future, after-close, close-passed',
     ],
     [
       '{"rules": {"filler": {"severity": "loud"}}}',

@@ -37,7 +37,8 @@ describe('business date phrases', () => {
     ['next month', '2026-04-30'],
     ['w/c 16/3', '2026-03-20'],
     ['week commencing 23 March', '2026-03-27'],
-    ['Tues', '2026-03-10'],
+    // Issue 17: a bare weekday that is the reference day means next week's.
+    ['Tues', '2026-03-17'],
     ['Thurs 2pm', '2026-03-12'],
     ['weds', '2026-03-11'],
     ['on the 16th', '2026-03-16'],

@@ -7,7 +7,18 @@ import type { CellValue, TextAnalysis } from '../../../src/core/types';
 
 const VERDICTS = ['ok', 'weak', 'bad', 'missing'];
 const TIMINGS = ['upcoming', 'due-today', 'overdue', 'stale', 'undated'];
-const RULES = ['missing', 'filler', 'no-action', 'no-time', 'no-party', 'overdue', 'stale', 'far-future'];
+const RULES = [
+  'missing',
+  'filler',
+  'no-action',
+  'no-time',
+  'no-party',
+  'overdue',
+  'stale',
+  'far-future',
+  'after-close',
+  'close-passed',
+];
 const SEVERITIES = ['error', 'warning', 'suggestion'];
 
 const words = fc.constantFrom(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createAppsScriptGlobals } from '../../../dev/emulator';
 import { CONFIG_KEY, loadSettings, saveSettings, SETTINGS_KEY } from '../../../src/sheets/settings';
-import { isUserError } from '../../../src/addon/user-error';
+import { isUserError } from '../../../src/core/user-error';
 
 function store() {
   const g = createAppsScriptGlobals();

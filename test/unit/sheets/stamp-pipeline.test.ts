@@ -4,7 +4,7 @@ import { locateTable, PipelineError, readPipeline, readTableLayout } from '../..
 import { defaultConfig } from '../../../src/core/config';
 import { editBox, parseA1Box } from '../../../src/sheets/edited-table';
 import { planStamp } from '../../../src/addon/on-edit';
-import { isUserError } from '../../../src/addon/user-error';
+import { isUserError } from '../../../src/core/user-error';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const WHEN = new Date('2026-03-11T10:30:00Z');

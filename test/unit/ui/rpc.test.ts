@@ -52,7 +52,7 @@ describe('rpc wrapper over google.script.run', () => {
       },
     });
     const rpc = createRpc(() => run);
-    const err = await rpc.call('writeNextStep', { row: 7, text: 'x', expected: '' }).then(
+    const err = await rpc.call('writeNextStep', { row: 7, text: 'x', expected: '', dealKey: 'id:D-7' }).then(
       () => undefined,
       (e: unknown) => e,
     );

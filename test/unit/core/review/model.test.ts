@@ -3,6 +3,7 @@ import {
   buildReview,
   buildReviewModel,
   previousSnapshot,
+  SECTION_ORDER,
   type ReviewInput,
   type SectionId,
 } from '../../../../src/core/review/model';
@@ -66,7 +67,9 @@ describe('buildReviewModel: first review (no history)', () => {
   it('counts the summary', () => {
     const { change, ...counts } = model.summary;
     expect(change).toBeNull();
-    expect(counts).toEqual({
+    const { agenda, ...rest } = counts;
+    expect(agenda).toEqual(Object.fromEntries(model.sections.map((x) => [x.id, x.rows.length])));
+    expect(rest).toEqual({
       openDeals: 8,
       closedDeals: 2,
       verdicts: { ok: 5, weak: 1, bad: 1, missing: 1 },
@@ -81,19 +84,11 @@ describe('buildReviewModel: first review (no history)', () => {
   });
 
   it('puts each open deal in the first agenda section that matches, in meeting order', () => {
-    expect(model.sections.map((s) => s.id)).toEqual([
-      'overdue',
-      'due-this-week',
-      'stale',
-      'vague-or-missing',
-      'zombie',
-      'changed',
-      'closed',
-    ]);
-    expect(rowsOf(model, 'overdue')).toEqual([12, 3]); // oldest due first
-    expect(rowsOf(model, 'due-this-week')).toEqual([13, 4]); // bad but due today: due this week first
+    expect(model.sections.map((s) => s.id)).toEqual(SECTION_ORDER);
+    expect(rowsOf(model, 'overdue')).toEqual([12, 3]); // most at stake first: £9,000 19 days late, £5,000
+    expect(rowsOf(model, 'due-this-week')).toEqual([4, 13]); // £2,000, then £100
     expect(rowsOf(model, 'stale')).toEqual([6]);
-    expect(rowsOf(model, 'vague-or-missing')).toEqual([7, 5]); // missing before weak
+    expect(rowsOf(model, 'vague-or-missing')).toEqual([7, 5]); // £300, then no amount
     expect(rowsOf(model, 'zombie')).toEqual([]);
     expect(rowsOf(model, 'changed')).toEqual([]);
     // No history: closed with a close date from the start of last week to the end of this week.
@@ -116,11 +111,13 @@ describe('buildReviewModel: first review (no history)', () => {
       due: '2026-03-02',
       reasons: ['The due date has passed'],
       weeksUnchanged: 1,
+      daysOverdue: 9,
+      stake: 5000 * 1.25 * (1 + 9 / 28),
     });
-    const closedRow = model.sections[6].rows[0];
+    const closedRow = model.sections.find((x) => x.id === 'closed')!.rows[0];
     expect(closedRow.verdict).toBeNull();
     expect(closedRow.timing).toBeNull();
-    expect(closedRow.reasons).toEqual(['Closed on 2026-03-04 (not in the last review)']);
+    expect(closedRow.reasons).toEqual(['Closed on 2026-03-04; not in the last review.']);
   });
 
   it('builds owner and stage tables', () => {
@@ -157,7 +154,7 @@ describe('buildReview: week over week', () => {
     open(4, 'ok', 'upcoming', '2026-03-05'), // due last week; unchanged in w11 → not completed, zombie (overdue)
     open(5, 'ok', 'upcoming', '2026-03-25'), // rewritten before due
     open(6, 'weak', 'undated'), // stage moves in w11 → completed
-    open(7, 'ok', 'upcoming', '2026-04-30'), // unchanged, ok → zombie section
+    open(7, 'ok', 'undated'), // unchanged, ok, no date → zombie section
     open(8, 'ok', 'upcoming', '2026-03-07'), // due last week; closes in w11 → completed, closed section
     open(9, 'ok', 'upcoming', '2026-03-08'), // due last week; deleted in w11 → notFound
     closed(10), // closed before: not in the closed section again
@@ -168,7 +165,7 @@ describe('buildReview: week over week', () => {
     deal(4, 'B', { nextStep: 'Send MSA to legal by Thu' }),
     deal(5, 'C', { nextStep: 'Pricing call 25 Mar' }),
     deal(6, 'D', { nextStep: 'follow up', stage: 'Discovery' }),
-    deal(7, 'E', { nextStep: 'Board review 30 April', amount: 50 }),
+    deal(7, 'E', { nextStep: 'Board review after the audit', amount: 50 }),
     deal(8, 'F', { nextStep: 'Sign on Sat' }),
     deal(9, 'G', { nextStep: 'Call Sun' }),
     deal(10, 'H', { stage: 'Closed Lost' }),
@@ -183,7 +180,7 @@ describe('buildReview: week over week', () => {
     open(5, 'ok', 'overdue', '2026-03-05'), // B unchanged → overdue
     open(6, 'ok', 'upcoming', '2026-03-27'), // C rewritten
     open(7, 'weak', 'undated'), // D moved stage, same text
-    open(8, 'ok', 'upcoming', '2026-04-30'), // E unchanged
+    open(8, 'ok', 'undated'), // E unchanged
     closed(9), // F closed
     closed(10), // H still closed
     open(11, 'ok', 'upcoming', '2026-03-30'), // I step added
@@ -194,7 +191,7 @@ describe('buildReview: week over week', () => {
     deal(5, 'B', { nextStep: '  send MSA to legal by thu ' }),
     deal(6, 'C', { nextStep: 'Pricing call 27 Mar' }),
     deal(7, 'D', { nextStep: 'follow up', stage: 'Proposal' }),
-    deal(8, 'E', { nextStep: 'Board review 30 April', amount: 50 }),
+    deal(8, 'E', { nextStep: 'Board review after the audit', amount: 50 }),
     deal(9, 'F', { nextStep: 'Sign on Sat', stage: 'Closed Won' }),
     deal(10, 'H', { stage: 'Closed Lost' }),
     deal(11, 'I', { nextStep: 'Kickoff with Ops 30 Mar' }),
@@ -216,11 +213,12 @@ describe('buildReview: week over week', () => {
 
   it('lists what changed, with the kind of change', () => {
     expect(section('changed').map((r) => [r.deal, r.change, r.reasons[r.reasons.length - 1]])).toEqual([
-      ['A', 'completed', 'Previous step (due 2026-03-06) replaced by a new one'],
-      ['D', 'completed', 'Moved stage: Discovery → Proposal'],
-      ['C', 'rewritten', 'Next step rewritten before it was due'],
-      ['I', 'rewritten', 'Next step added'],
-      ['J', 'new', 'New deal since the last review'],
+      // By kind, then most at stake (all £1,000 here; D's stage and row break the ties).
+      ['A', 'completed', 'Completed: the step due 2026-03-06 was replaced by a new one.'],
+      ['D', 'completed', 'Completed: moved from Discovery to Proposal.'],
+      ['C', 'rewritten', 'Next step rewritten before it was due.'],
+      ['I', 'rewritten', 'Next step added (it was empty).'],
+      ['J', 'new', 'New deal since the last review.'],
     ]);
   });
 
@@ -229,14 +227,14 @@ describe('buildReview: week over week', () => {
     // B is a zombie too, but overdue comes first in the meeting; its reasons say so.
     const b = section('overdue').find((r) => r.deal === 'B')!;
     expect(b.weeksUnchanged).toBe(2);
-    expect(b.reasons).toContain('Same next step in 2 weekly reviews running');
+    expect(b.reasons).toContain('Same next step in 2 weekly reviews running.');
     // D's text is unchanged too (2 snapshots), but it is weak: vague-or-missing comes first.
     expect(section('vague-or-missing').map((r) => r.deal)).toEqual(['D']);
   });
 
   it('lists deals closed since the last review, and only there', () => {
     expect(section('closed').map((r) => [r.deal, r.reasons])).toEqual([
-      ['F', ['Closed since the last review (was Proposal)']],
+      ['F', ['Closed between the review of 2026-03-04 and this one (it was in Proposal).']],
     ]);
     const elsewhere = m.sections.filter((s) => s.id !== 'closed').flatMap((s) => s.rows.map((r) => r.deal));
     expect(elsewhere).not.toContain('F');
@@ -272,6 +270,46 @@ describe('buildReview: week over week', () => {
     });
     expect(again.model).toEqual(m);
     expect(again.snapshot).toEqual(week11.snapshot);
+  });
+
+  it('"closed" never uses a future close date as the day a deal closed', () => {
+    const input = {
+      ...base,
+      rows: [closed(2), closed(3)],
+      deals: [
+        deal(2, 'Won early', { stage: 'Closed Won', closeDate: '2026-03-13' }), // forecast, closed on the 11th
+        deal(3, 'Won', { stage: 'Closed Won', closeDate: '2026-03-10' }),
+      ],
+    };
+    const first = buildReviewModel({ ...input, previous: [], today: '2026-03-11' });
+    const reasons = first.sections.find((x) => x.id === 'closed')!.rows.map((r) => [r.deal, r.reasons]);
+    expect(reasons).toEqual([['Won', ['Closed on 2026-03-10; not in the last review.']]]);
+    // With an earlier review that did not hold it, the review that first sees it closed says so.
+    const earlier = buildReview({ ...base, rows: [], deals: [], previous: [], today: '2026-03-04' });
+    const next = buildReviewModel({ ...input, previous: [earlier.snapshot], today: '2026-03-11' });
+    const all = next.sections.find((x) => x.id === 'closed')!.rows.flatMap((r) => r.reasons);
+    expect(all).toEqual([
+      'First seen closed in this review; not in the last review.',
+      'Closed on 2026-03-10; not in the last review.',
+    ]);
+    expect(all.join(' ')).not.toContain('2026-03-13');
+  });
+
+  it('never calls an upcoming dated step a zombie, however long it stands', () => {
+    const week = (today: string) => ({
+      ...base,
+      rows: [open(2, 'ok', 'upcoming', '2026-03-27')],
+      deals: [deal(2, 'K', { nextStep: 'Workshop with Ops 27 Mar' })],
+      today,
+    });
+    const w10 = buildReview({ ...week('2026-03-04'), previous: [] });
+    const w11 = buildReview({ ...week('2026-03-11'), previous: [w10.snapshot] });
+    const w12 = buildReview({ ...week('2026-03-18'), previous: [w10.snapshot, w11.snapshot] });
+    for (const w of [w11, w12]) {
+      expect(w.model.sections.flatMap((s) => s.rows).map((r) => r.deal)).toEqual([]);
+      expect(w.model.summary.agenda?.zombie).toBe(0);
+    }
+    expect(w12.snapshot.deals[0].z).toBe(3); // still counted, so it becomes a zombie once its date passes
   });
 
   it('counts weeks unchanged across three snapshots', () => {
@@ -420,6 +458,20 @@ describe('buildReview properties', () => {
             expect(model.completion.rate).toBeLessThanOrEqual(1);
           }
           expect(snapshot.deals.length).toBe(openRows.size + closedRows.size);
+          // The summary counts each section as the section does.
+          for (const sec of model.sections) expect(s.agenda?.[sec.id]).toBe(sec.rows.length);
+          // "This week": at most 15, every one at risk and on the agenda, most at stake first.
+          expect(model.thisWeek.length).toBe(Math.min(15, s.atRisk));
+          for (let i = 1; i < model.thisWeek.length; i++)
+            expect(model.thisWeek[i - 1].stake).toBeGreaterThanOrEqual(model.thisWeek[i].stake);
+          for (const r of model.thisWeek) expect(agendaRows).toContain(r.row);
+          // No zombie is an upcoming dated step.
+          for (const r of model.sections.find((x) => x.id === 'zombie')!.rows)
+            expect(r.due === null || r.due < today).toBe(true);
+          // Every section is ranked by stake (changed: within each kind).
+          for (const sec of model.sections.filter((x) => x.id !== 'changed'))
+            for (let i = 1; i < sec.rows.length; i++)
+              expect(sec.rows[i - 1].stake).toBeGreaterThanOrEqual(sec.rows[i].stake);
           // Deterministic, whatever the order of the input rows.
           const again = buildReview({ ...input, rows: [...rows].reverse(), deals: [...deals].reverse() });
           expect(again.model).toEqual(model);

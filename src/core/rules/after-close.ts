@@ -1,0 +1,31 @@
+import { daysBetween } from '../dates/calendar';
+import type { TimingRule } from './types';
+
+/**
+ * The next step is due after the deal's expected close date: either the step or the close date is
+ * wrong, and a deal forecast to close before its next conversation is a forecast nobody checked.
+ * Quiet when the close date has already passed and close-passed is on (that rule says it).
+ */
+export const afterCloseRule: TimingRule = {
+  id: 'after-close',
+  scope: 'timing',
+  defaultSeverity: 'warning',
+  parameters: { closeDate: 'the close-date column' },
+  message: "The next step is due after the deal's expected close date",
+  suggestion: 'Bring the step forward, or move the close date to when the deal can really close',
+  check(facts, config) {
+    if (!facts.due || !facts.closeDate) return [];
+    // A close date already passed is close-passed's finding; saying "after close" too would be noise.
+    if (facts.closeDate < facts.today && config.rules['close-passed']?.enabled !== false) return [];
+    const after = daysBetween(facts.closeDate, facts.due);
+    if (after <= 0) return [];
+    return [
+      {
+        message: `Due ${facts.due}, ${after === 1 ? '1 day' : `${after} days`} after the expected close date ${facts.closeDate}`,
+        suggestion: this.suggestion,
+        start: facts.dueSpan?.start ?? 0,
+        length: facts.dueSpan?.length ?? 0,
+      },
+    ];
+  },
+};

@@ -1,0 +1,25 @@
+import { daysBetween } from '../dates/calendar';
+import type { TimingRule } from './types';
+
+/** An open deal whose expected close date has passed: the forecast is out of date. */
+export const closePassedRule: TimingRule = {
+  id: 'close-passed',
+  scope: 'timing',
+  defaultSeverity: 'warning',
+  parameters: { closeDate: 'the close-date column' },
+  message: "The deal's expected close date has passed and it is still open",
+  suggestion: 'Close the deal as won or lost, or agree a new close date with the buyer',
+  check(facts) {
+    if (!facts.closeDate) return [];
+    const late = daysBetween(facts.closeDate, facts.today);
+    if (late <= 0) return [];
+    return [
+      {
+        message: `Expected to close ${facts.closeDate}, ${late === 1 ? '1 day' : `${late} days`} ago, and still open`,
+        suggestion: this.suggestion,
+        start: 0,
+        length: 0,
+      },
+    ];
+  },
+};
