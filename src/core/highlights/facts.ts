@@ -34,6 +34,7 @@ import { analyzeRows, analyzeText, type TextContext } from '../analyze';
 import { cellToIsoDate } from '../dates/cell';
 import { freshnessDaysFor, type Config } from '../config';
 import { addDays, dayNumber, daysInMonth, isIsoDate, toIso } from '../dates/calendar';
+import { MONTH_NAMES } from '../dates/months';
 import type { AnalyzeContext, CellValue, ColumnMapping, IsoDate, RowAnalysis } from '../types';
 import { dealKeyOf } from '../deal-identity';
 import type { SnoozeMap } from '../snooze';
@@ -131,21 +132,6 @@ export interface FactsEnv {
    */
   snoozes?: SnoozeMap;
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function envContext(env: FactsEnv, today: IsoDate): TextContext {
   return { today, timeZone: env.timeZone, locale: env.locale, config: env.config };
