@@ -4,8 +4,10 @@
  * area and one row), judge with core/, shape plain serializable data. Every error meant for a person
  * is a UserError; anything else is logged and replaced by a generic sentence (user-error.ts).
  */
-import type { SelectionContext, WriteNextStepArgs, WriteNextStepResult } from '../core/rpc-contract';
-import type { CellValue } from '../core/types';
+import type { RowView, SelectionContext, WriteNextStepArgs, WriteNextStepResult } from '../core/rpc-contract';
+import type { CellValue, IsoDate } from '../core/types';
+import { cellToIsoDate } from '../core/dates/cell';
+import { dueBelongsToClosedStep } from '../core/step-log/closed-step';
 import { loadSettings } from '../sheets/settings';
 import { stampRows } from '../sheets/stamp';
 import { readTableRow } from '../sheets/table-row';
@@ -15,12 +17,12 @@ import { analysisContext } from './context';
 import { isUserError, UserError, userMessage } from './user-error';
 import { loadSettingsWithToken } from './sidebar-settings-cache';
 import { cellText, judgeRow } from './sidebar-read';
-import { fillBlankDueCell } from '../sheets/due-cell';
+import { fillBlankDueCell, replaceDueCell } from '../sheets/due-cell';
 import type { Settings } from '../sheets/settings';
 import type { TableRow } from '../sheets/table-row';
 import { dealKeyOf, dealLabelOf } from '../core/deal-identity';
 import { loadSnoozes } from '../sheets/snoozes';
-import { logStepEvents, stepEvent } from './step-log';
+import { closedStepOf, logStepEvents, stepEvent } from './step-log';
 import { parseStampNotice, stampNoticeText } from '../sheets/stamp-notice';
 
 export const SIDEBAR_TITLE = 'Next Step Tracker';
@@ -242,29 +244,69 @@ export function writeNextStep(args: WriteNextStepArgs): WriteNextStepResult {
       if (stamped && read.mapping.nextStepUpdated !== undefined) values[read.mapping.nextStepUpdated] = now;
       const after = analysisContext(ss, now, config);
       const { snoozes } = loadSnoozes();
-      let view = judgeRow(values, row, read.mapping, config, after, snoozes);
-      // The date the step names goes into an empty due column (never over the user's own).
+      const judge = (cells: CellValue[]): RowView =>
+        judgeRow(cells, row, read.mapping, config, after, snoozes);
       const dueCol = read.mapping.nextStepDue;
-      const dueWritten =
+      const due =
         dueCol === undefined
-          ? undefined
-          : fillBlankDueCell(sheet, row, dueCol + 1, before[dueCol], view.due, after.timeZone);
-      if (dueCol !== undefined && dueWritten) {
-        values[dueCol] = dueWritten;
-        view = judgeRow(values, row, read.mapping, config, after, snoozes);
-      }
+          ? { view: judge(values) }
+          : settleDueCell(ss, sheet, { row, column: dueCol, dealKey }, values, judge, after);
+      const view = due.view;
       const logged = logStepEvents(ss, now, [stepEvent(view, 'set', text, view.due ?? '', now)]).written;
       return {
         row: view,
         stamped,
         writtenAt: now.toISOString(),
         logged,
-        ...(dueWritten && view.due ? { dueWritten: view.due } : {}),
+        ...(due.dueWritten ? { dueWritten: due.dueWritten } : {}),
+        ...(due.dueReplaced ? { dueReplaced: due.dueReplaced } : {}),
+        ...(due.dueKept ? { dueKept: due.dueKept } : {}),
       };
     } finally {
       if (lock) lock.releaseLock();
     }
   });
+}
+
+/**
+ * The due cell after a new step is written (`values`: the row with the new text; updated in place).
+ * - Blank: the date the new text names goes in (issue 13).
+ * - The date of the step just closed (the log's latest event for the deal ended a step with that
+ *   date: Done, Didn't happen, Moved): replaced by the new text's date, or cleared when it names none.
+ *   The closed step keeps its date in the log.
+ * - Anything else is the user's and is kept; when it is a date other than the text's, the result says so.
+ * The log is read (one read) only when the cell holds a date other than the new text's.
+ */
+function settleDueCell(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  at: { row: number; column: number; dealKey: string },
+  values: CellValue[],
+  judge: (cells: CellValue[]) => RowView,
+  ctx: { today: IsoDate; timeZone: string; locale: string },
+): Pick<WriteNextStepResult, 'dueWritten' | 'dueReplaced' | 'dueKept'> & { view: RowView } {
+  const current = values[at.column];
+  // The date the new text names on its own (the due column wins over the text when both have one).
+  const textDue = judge(values.map((v, i) => (i === at.column ? '' : v))).due ?? undefined;
+  const blank = current === null || current === undefined || String(current).trim() === '';
+  if (blank) {
+    const written = fillBlankDueCell(sheet, at.row, at.column + 1, current, textDue, ctx.timeZone);
+    if (written) values[at.column] = written;
+    return { view: judge(values), ...(written && textDue ? { dueWritten: textDue } : {}) };
+  }
+  const cellDay = cellToIsoDate(current, {
+    timeZone: ctx.timeZone,
+    locale: ctx.locale,
+    reference: ctx.today,
+  });
+  if (!cellDay || cellDay === textDue) return { view: judge(values) };
+  if (dueBelongsToClosedStep(closedStepOf(ss, at.dealKey), cellDay)) {
+    const now = replaceDueCell(sheet, at.row, at.column + 1, textDue, ctx.timeZone);
+    values[at.column] = now;
+    // Report what the cell now holds (a day replaceDueCell could not write leaves it cleared).
+    return { view: judge(values), dueReplaced: { from: cellDay, to: now === '' ? '' : (textDue ?? '') } };
+  }
+  return { view: judge(values), ...(textDue ? { dueKept: { day: cellDay, textDue } } : {}) };
 }
 
 /** The document lock, so two writes can't interleave between the check and the write; null if unavailable. */

@@ -4,7 +4,8 @@
  */
 import type { RowView } from '../core/rpc-contract';
 import type { StepEvent, StepLogEntry } from '../core/step-log/entry';
-import { appendStepLog, type AppendResult } from '../sheets/step-log';
+import { latestClosedStep, type ClosedStep } from '../core/step-log/closed-step';
+import { appendStepLog, readRecentStepLog, type AppendResult } from '../sheets/step-log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -51,4 +52,17 @@ export function logStepEvents(ss: Spreadsheet, now: Date, entries: StepLogEntry[
     }
     return { written: 0, dropped: 0, problems: [message] };
   }
+}
+
+/**
+ * How many of the log's newest rows are read to find a deal's latest event (40,000 cells at most).
+ * The write that follows a closed step comes minutes after it; a deal whose latest event is older than
+ * that many events is treated as having no closed step (its due cell is kept, the safe side).
+ */
+export const RECENT_LOG_ROWS = 5_000;
+
+/** The deal's step that ended last, when its latest logged event ended one (one read of the log). */
+export function closedStepOf(ss: Spreadsheet, dealKey: string): ClosedStep | null {
+  if (dealKey === '') return null;
+  return latestClosedStep(readRecentStepLog(ss, RECENT_LOG_ROWS), dealKey);
 }

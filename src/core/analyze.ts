@@ -2,7 +2,7 @@
  * The engine's entry points. analyzeText judges one entry's words (verdict, score, text findings,
  * dates); analyzeRows adds what depends on today (timing: overdue, stale, far-future) per row.
  */
-import { freshnessDaysFor, isClosedStage, sharedDefaultConfig, type Config } from './config';
+import { sharedDefaultConfig, stageRulesFor, type Config } from './config';
 import { dateToIsoDay, cellToIsoDate } from './dates/cell';
 import { daysBetween, isIsoDate } from './dates/calendar';
 import { readText, type TextReading } from './reading/read';
@@ -55,7 +55,7 @@ function describeCell(value: CellValue, ctx: AnalyzeContext): CellText {
     if (trimmed.startsWith('#') && SHEETS_ERRORS.test(trimmed)) {
       return { kind: 'error', text: value, errorCode: trimmed.toUpperCase() };
     }
-    if (!/[\p{L}\p{N}]/u.test(value.slice(0, MAX_TEXT_CHARS)))
+    if (!hasLetterOrDigit(value, MAX_TEXT_CHARS))
       return { kind: 'empty', text: value.slice(0, MAX_TEXT_CHARS) };
     return { kind: 'text', text: value.length > MAX_TEXT_CHARS ? value.slice(0, MAX_TEXT_CHARS) : value };
   }
@@ -66,6 +66,18 @@ function describeCell(value: CellValue, ctx: AnalyzeContext): CellText {
     return day ? { kind: 'date', text: day, date: day } : { kind: 'invalid-date', text: 'Invalid Date' };
   }
   return { kind: 'empty', text: '' };
+}
+
+/** Some letter or digit in the first `limit` characters (ASCII by code, the rest by Unicode class). */
+function hasLetterOrDigit(value: string, limit: number): boolean {
+  const n = Math.min(value.length, limit);
+  let nonAscii = false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+    if (c > 127) nonAscii = true;
+  }
+  return nonAscii && /[\p{L}\p{N}]/u.test(value.slice(0, limit));
 }
 
 function verdictOf(facts: TextFacts, config: Config): Verdict {
@@ -142,6 +154,35 @@ function sortFindings(findings: Finding[]): Finding[] {
   return sortSmall(findings, (a, b) => a.start - b.start || a.length - b.length);
 }
 
+/**
+ * An open row's result. `due` and `writtenOn` are left out, not undefined, when unknown (JSON and
+ * google.script.run see no key); each shape is one literal, so the object is built in one allocation.
+ */
+function openRow(
+  row: number,
+  verdict: RowAnalysis['verdict'],
+  timing: Timing,
+  score: number,
+  findings: Finding[],
+  due: IsoDate | undefined,
+  writtenOn: IsoDate | undefined,
+): RowAnalysis {
+  const status = 'open';
+  if (due) {
+    return writtenOn
+      ? { row, status, verdict, timing, score, findings, due, writtenOn }
+      : { row, status, verdict, timing, score, findings, due };
+  }
+  return writtenOn
+    ? { row, status, verdict, timing, score, findings, writtenOn }
+    : { row, status, verdict, timing, score, findings };
+}
+
+function allBlank(row: CellValue[], columns: readonly number[]): boolean {
+  for (let i = 0; i < columns.length; i++) if (!isBlankCell(row[columns[i]])) return false;
+  return true;
+}
+
 function isBlankCell(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
@@ -183,11 +224,12 @@ export function analyzeRows(
   return rows.map((rawRow, i) => {
     const row = Array.isArray(rawRow) ? rawRow : [];
     const rowNumber = ctx.firstRowNumber + i;
-    if (mapped.length > 0 ? mapped.every((c) => isBlankCell(row[c])) : row.every(isBlankCell)) {
+    if (mapped.length > 0 ? allBlank(row, mapped) : row.every(isBlankCell)) {
       return { row: rowNumber, status: 'blank', verdict: null, timing: null, score: 0, findings: [] };
     }
     const stage = cellAt(row, mapping.stage);
-    if (isClosedStage(stage, config)) {
+    const stageRules = stageRulesFor(stage, config);
+    if (stageRules?.closed) {
       return { row: rowNumber, status: 'closed', verdict: null, timing: null, score: 0, findings: [] };
     }
     const updated = cellToIsoDate(cellAt(row, mapping.nextStepUpdated), dateCtx);
@@ -202,7 +244,7 @@ export function analyzeRows(
     const prefixDate = text.writtenOn;
     const writtenOn = prefixDate ?? updated;
     const due = dueCell ?? text.due;
-    const freshDays = freshnessDaysFor(stage, config);
+    const freshDays = stageRules?.days ?? config.freshnessDays.default;
     const timingFindings = todayValid
       ? runTimingRules(
           {
@@ -223,18 +265,15 @@ export function analyzeRows(
     let score = text.score;
     if (timing === 'overdue') score -= 30;
     else if (timing === 'stale') score -= 15;
-    const result: RowAnalysis = {
-      row: rowNumber,
-      status: 'open',
-      verdict: text.verdict,
+    return openRow(
+      rowNumber,
+      text.verdict,
       timing,
-      score: Math.max(0, Math.min(100, score)),
+      Math.max(0, Math.min(100, score)),
       // Text findings come sorted; the row's own array either way (never shared between rows).
-      findings:
-        timingFindings.length === 0 ? text.findings : sortFindings(text.findings.concat(timingFindings)),
-    };
-    if (due) result.due = due;
-    if (writtenOn) result.writtenOn = writtenOn;
-    return result;
+      timingFindings.length === 0 ? text.findings : sortFindings(text.findings.concat(timingFindings)),
+      due,
+      writtenOn,
+    );
   });
 }

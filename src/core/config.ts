@@ -349,6 +349,18 @@ function stageFacts(stage: string, config: Config): { closed: boolean; days: num
   return facts;
 }
 
+/**
+ * What the config says of a stage: closed (not judged), and its own freshness days if it has any.
+ * Undefined for an empty stage. The object is remembered per stage: do not change it.
+ */
+export function stageRulesFor(
+  stage: CellValue,
+  config: Config,
+): { readonly closed: boolean; readonly days: number | undefined } | undefined {
+  if (typeof stage !== 'string' || stage.trim() === '') return undefined;
+  return stageFacts(stage, config);
+}
+
 /** Won and lost deals are not judged. Case- and space-insensitive ("closed  won" matches). */
 export function isClosedStage(stage: CellValue, config: Config): boolean {
   if (typeof stage !== 'string' || stage.trim() === '') return false;

@@ -170,6 +170,17 @@ export interface WriteNextStepResult {
   logged: number;
   /** The due date read from the text and written into the empty due column, if any. */
   dueWritten?: IsoDate;
+  /**
+   * The due cell held the date of the step just closed (the deal's latest log event ended a step with
+   * that date): `from` was replaced by the new step's date `to`, or cleared (`to` '') when the new step
+   * names no date.
+   */
+  dueReplaced?: { from: IsoDate; to: IsoDate | '' };
+  /**
+   * The due cell was kept (it is the user's) and holds another day than the new text names: said in
+   * the sidebar, so the rep can fix whichever is wrong.
+   */
+  dueKept?: { day: IsoDate; textDue: IsoDate };
 }
 
 export interface DealItem {

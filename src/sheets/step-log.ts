@@ -132,3 +132,32 @@ export function readStepLog(ss: Spreadsheet): { entries: StepLogEntry[]; problem
     problems: skipped ? [`Next-step log: ${skipped} row(s) the add-on did not write were ignored.`] : [],
   };
 }
+
+/**
+ * The newest `limit` entries, oldest first: enough to find one deal's latest event (the sidebar's
+ * write after a closed step). Whatever the log's size: one read of the header and one of the tail
+ * (one read in all when the log is shorter than `limit`). Never throws: a log it cannot read is none.
+ */
+export function readRecentStepLog(ss: Spreadsheet, limit: number): StepLogEntry[] {
+  try {
+    const sheet = ss.getSheetByName(STEP_LOG_SHEET_NAME);
+    if (!sheet) return [];
+    const lastRow = sheet.getLastRow();
+    if (lastRow < 2) return [];
+    const stored = lastRow - 1;
+    let head: unknown[];
+    let rows: unknown[][];
+    if (stored <= limit) {
+      const values = sheet.getRange(1, 1, lastRow, WIDTH).getValues();
+      head = values[0];
+      rows = values.slice(1);
+    } else {
+      head = sheet.getRange(1, 1, 1, WIDTH).getValues()[0];
+      rows = sheet.getRange(lastRow - limit + 1, 1, limit, WIDTH).getValues();
+    }
+    if (!head.every((v, i) => v === STEP_LOG_HEADERS[i])) return [];
+    return rows.map(rowToEntry).filter((e): e is StepLogEntry => e !== null);
+  } catch {
+    return [];
+  }
+}

@@ -6,6 +6,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import {
+  SELECTORS,
   cellText,
   clickMenu,
   openBrowser,
@@ -109,7 +110,50 @@ describe('closing the loop in the sidebar', () => {
     expect(review).toMatch(/Steps due last week completed/);
     expect(review).toMatch(/1 of 1/);
     await page.screenshot({ path: screenshotPath('close-loop-3-review.png') });
+    // The by-owner table: each owner's completion of last week's steps and slipped count, then all
+    // owners.
+    const done = page.locator('[data-testid="grid"] td[data-a1]', { hasText: /^Done \(due last week\)$/ });
+    const header = Number((await done.getAttribute('data-a1'))!.replace(/^I/, ''));
+    await expect(cellText(page, `J${header}`)).resolves.toBe('Slipped');
+    await expect(cellText(page, `A${header}`)).resolves.toBe('Owner');
+    const owners = new Map<string, [string, string]>();
+    for (let r = header + 1; ; r++) {
+      const name = await cellText(page, `A${r}`);
+      if (name === '') break;
+      owners.set(name, [await cellText(page, `I${r}`), await cellText(page, `J${r}`)]);
+    }
+    // Globex UK — Pilot (James Smith) was due on 7 March and recorded done; nobody else had a logged
+    // step due last week, and the first review has nothing to compare slippage with.
+    expect(owners.get('James Smith')).toEqual(['100% (1 of 1)', '0']);
+    expect(owners.get('All owners')).toEqual(['100% (1 of 1)', '0']);
+    expect([...owners.keys()].pop()).toBe('All owners');
+    for (const [name, cells] of owners) {
+      if (name !== 'James Smith' && name !== 'All owners') expect(cells).toEqual(['–', '0']);
+    }
     await openSheet(page, 'Pipeline');
+  });
+
+  test("Done → a dated step: the closed step's date in the due column moves to the new one", async () => {
+    // Row 18: "Pricing review call with Jane on 11/03", due column H = 11 March (today).
+    await selectCell(page, 'G18');
+    await rowShown(frame, 18);
+    await expect(cellText(page, 'H18')).resolves.toBe('11/03/2026');
+    await frame.click('[data-testid="outcome-done"]');
+    await frame.locator('[data-testid="status"]', { hasText: /Recorded: done/ }).waitFor(T);
+    await frame.fill('[data-testid="compose-what"]', 'Send the revised MSA');
+    await frame.fill('[data-testid="compose-who"]', 'Jane');
+    await frame.click('.quick-picks button[data-pick="fri"]');
+    await frame.click('[data-testid="compose-write"]');
+    await frame
+      .locator('[data-testid="status"]', {
+        hasText: 'The due date moved from Wed 11 Mar to Fri 13 Mar.',
+      })
+      .waitFor(T);
+    await waitIdle(page);
+    await expect(cellText(page, 'G18')).resolves.toBe('Send the revised MSA to Jane by Fri 13 Mar');
+    // The grid shows the cell as the en_GB sheet does.
+    await expect(cellText(page, 'H18')).resolves.toBe('13/03/2026');
+    await page.screenshot({ path: screenshotPath('close-loop-due-moved.png') });
   });
 
   test('switching the selected deal with a draft open never writes to the other deal', async () => {
@@ -176,5 +220,23 @@ describe('closing the loop in the sidebar', () => {
     await frame.locator('[data-testid="snooze-state"]', { hasText: 'Budget freeze until April' }).waitFor(T);
     await expect(frame.locator('[data-testid="finding"][data-rule="stale"]').count()).resolves.toBe(0);
     await page.screenshot({ path: screenshotPath('close-loop-7-snoozed.png') });
+  });
+
+  // Last: it closes the sidebar.
+  test('the manager sees the by-owner completion and slipped columns without scrolling sideways', async () => {
+    if (await page.isVisible(SELECTORS.toast)) await page.click(SELECTORS.toastClose);
+    await page.click(SELECTORS.sidebarClose);
+    await openSheet(page, 'Pipeline review 2026-W11');
+    const done = page.locator('[data-testid="grid"] td[data-a1]', { hasText: /^Done \(due last week\)$/ });
+    const header = Number((await done.getAttribute('data-a1'))!.replace(/^I/, ''));
+    await selectCell(page, `A${header + 10}`);
+    const grid = (await page.locator(SELECTORS.grid).boundingBox())!;
+    for (const a1 of [`J${header}`, `I${header + 5}`]) {
+      const box = (await page.locator(SELECTORS.cell(a1)).boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(Math.min(grid.x + grid.width, 1440));
+    }
+    await expect(cellText(page, `A${header + 5}`)).resolves.toBe('James Smith');
+    await expect(cellText(page, `I${header + 5}`)).resolves.toBe('100% (1 of 1)');
+    await page.screenshot({ path: screenshotPath('review-by-owner.png') });
   });
 });

@@ -62,15 +62,15 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 /** Days since 1970-01-01 for a calendar day. */
-// Most calls repeat one of two days (today and the row's date): remember the last two.
-let lastIso = '';
-let lastDay = 0;
-let prevIso = '';
-let prevDay = 0;
+// A row compares a handful of days (today, due, written, close) several times each: remember the last
+// four, in a ring, so a row's comparisons parse each day once.
+const RECENT = 4;
+const recentIso: string[] = ['', '', '', ''];
+const recentDay: number[] = [0, 0, 0, 0];
+let recentNext = 0;
 
 export function dayNumber(iso: IsoDate): number {
-  if (iso === lastIso) return lastDay;
-  if (iso === prevIso) return prevDay;
+  for (let i = 0; i < RECENT; i++) if (recentIso[i] === iso) return recentDay[i];
   // Parsed in place (no object): this runs for every date comparison in every row.
   let n = NaN;
   if (typeof iso === 'string' && iso.length === 10 && iso[4] === '-' && iso[7] === '-') {
@@ -80,10 +80,9 @@ export function dayNumber(iso: IsoDate): number {
     if (isValidYmd(year, month, day)) n = daysFromCivil(year, month, day);
   }
   if (Number.isNaN(n)) throw new RangeError(`Not an ISO date: ${iso}`);
-  prevIso = lastIso;
-  prevDay = lastDay;
-  lastIso = iso;
-  lastDay = n;
+  recentIso[recentNext] = iso;
+  recentDay[recentNext] = n;
+  recentNext = (recentNext + 1) % RECENT;
   return n;
 }
 

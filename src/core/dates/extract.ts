@@ -218,27 +218,24 @@ interface WordInfo {
 const CHRONO_WORD =
   /\d|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|tomorrow|tonight|midnight|week|year|day|hour|fortnight/;
 
-// Words repeat across rows, so what each can do is remembered.
-const wordCache = new Map<string, WordInfo>();
-
-function wordInfo(word: string): WordInfo {
-  let info = wordCache.get(word);
-  if (info === undefined) {
-    let starts = 0;
-    let needA = NO_NEEDS;
-    let needB = NO_NEEDS;
-    for (let fi = 0; fi < FAMILY_COUNT; fi++) {
-      const f = FAMILIES[fi];
-      if (f.starts(word)) starts |= 1 << fi;
-      if (f.needs.length > 0 && f.needs[0](word)) needA |= 1 << fi;
-      if (f.needs.length > 0 && SECOND_NEED_OF[fi](word)) needB |= 1 << fi;
-    }
-    for (let vi = 0; vi < VAGUE.length; vi++)
-      if (VAGUE[vi].starts.has(word)) starts |= 1 << (FAMILY_COUNT + vi);
-    info = { starts, needA, needB, chrono: CHRONO_WORD.test(word) };
-    if (wordCache.size > 20_000) wordCache.clear();
-    wordCache.set(word, info);
+/** What a word can do, remembered on its shared entry (words repeat across rows). */
+function wordInfo(token: Word): WordInfo {
+  const known = token.entry.dates as WordInfo | undefined;
+  if (known !== undefined) return known;
+  const word = token.word;
+  let starts = 0;
+  let needA = NO_NEEDS;
+  let needB = NO_NEEDS;
+  for (let fi = 0; fi < FAMILY_COUNT; fi++) {
+    const f = FAMILIES[fi];
+    if (f.starts(word)) starts |= 1 << fi;
+    if (f.needs.length > 0 && f.needs[0](word)) needA |= 1 << fi;
+    if (f.needs.length > 0 && SECOND_NEED_OF[fi](word)) needB |= 1 << fi;
   }
+  for (let vi = 0; vi < VAGUE.length; vi++)
+    if (VAGUE[vi].starts.has(word)) starts |= 1 << (FAMILY_COUNT + vi);
+  const info: WordInfo = { starts, needA, needB, chrono: CHRONO_WORD.test(word) };
+  token.entry.dates = info;
   return info;
 }
 
@@ -273,7 +270,7 @@ export function extractDates(
   let chronoWords = false;
   let bareWeekdays: Map<DateMention, number> | undefined;
   for (let ti = 0; ti < tokens.length; ti++) {
-    const info = wordInfo(tokens[ti].word);
+    const info = wordInfo(tokens[ti]);
     masks[ti] = info.starts;
     any |= info.starts;
     needA |= info.needA;
@@ -442,7 +439,7 @@ function ordinalOnWeekday(day: number, wanted: number, reference: IsoDate): IsoD
  */
 function chronoCandidate(work: string, tokens: readonly Word[]): boolean {
   for (const t of tokens) {
-    if (!wordInfo(t.word).chrono) continue;
+    if (!wordInfo(t).chrono) continue;
     for (let i = t.index, end = t.index + t.word.length; i < end; i++)
       if (work.charCodeAt(i) !== 32) return true;
   }

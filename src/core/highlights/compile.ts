@@ -179,10 +179,10 @@ export function compileHighlights(
   const yearRead = `(YEAR(${back})+(MONTH(${back})*100+DAY(${back})>${pivot})-${FIRST_LOG_YEAR})`;
   const dueRead = `VALUE(MID(${x},24+6*${yearRead},6))`;
   // Mode W: n = the log year (from 2024) the engine reads today: the latest log date at most L days
-  // ahead. Its log and due dates are looked up in the helper's per-year table.
+  // ahead. Its stale-after day (snoozes included) and due date are in the helper's per-year table.
   const ahead = `TODAY()+${window}`;
   const n = `(YEAR(${ahead})-${FIRST_LOG_YEAR}-(MONTH(${ahead})*100+DAY(${ahead})<${pivot}))`;
-  const logOf = `VALUE(MID(${x},24+12*${n},6))`;
+  const staleOf = `VALUE(MID(${x},24+12*${n},6))`;
   const dueOf = `VALUE(MID(${x},30+12*${n},6))`;
 
   const rules: Array<{ id: HighlightId; part?: number; terms: string[] }> = [
@@ -196,8 +196,9 @@ export function compileHighlights(
       part: 1,
       terms: [kind('^K0'), `${staleAfter}>0`, `TODAY()>${staleAfter}`, `${due}<>TODAY()`],
     },
-    // Past the stage's days, and before the due day (on it: due today; after it: overdue).
-    { id: 'stale', part: 2, terms: [kind('^KW'), `TODAY()-${logOf}>${due}`, `TODAY()<${dueOf}`] },
+    // Past the stage's days (and any snooze), and before the due day (on it: due today; after it:
+    // overdue).
+    { id: 'stale', part: 2, terms: [kind('^KW'), `TODAY()>${staleOf}`, `TODAY()<${dueOf}`] },
   ];
   const enabled = (id: HighlightId): boolean => options.enabled?.[id] !== false;
   const column = first + (layout.mapping.nextStep as number);

@@ -18,17 +18,23 @@
  *  - a year-less log date at the start ("10/03 BR …") recurs yearly too: the engine takes the latest
  *    one at most L days ahead (L probed); the due date moves with it by whole years; mode W.
  *
+ * A snoozed deal (core/snooze.ts) is not stale up to the snooze's last day: its stale-after day is
+ * at least that day, in mode 0 and in every year of mode W. The snooze's day is a fixed date, so the
+ * colour comes back by itself the day after, with no recompute.
+ *
  * Cell text, fixed width (23 characters), e.g. `K0046101046090000000000`:
  *   (blank and closed rows: an empty cell)
  *   1      class: `M` missing, `V` vague (weak or bad), `K` ok
  *   2      mode: `0` fixed dates, `D` yearly due (no written date), `W` yearly log date
- *   3-8    due date, Sheets serial (000000: none, or never overdue); mode W: the stage's freshness days
- *   9-14   stale after: written date + the stage's freshness days (000000: never stale)
+ *   3-8    mode 0: due date, Sheets serial (000000: none, or never overdue)
+ *   9-14   mode 0: stale after: written date + the stage's freshness days, at least the snooze's
+ *          last day (000000: never stale)
  *   15-20  modes D and W: the date's month*100+day (D: the due date, W: the log date)
  *   21-23  mode D: K (days a passed date stays overdue); mode W: L (days a log date may lie ahead)
  *   24-    mode D: per year the engine reads, 2024…2040, 6 characters: the due date it gives
- *          (999999: none); mode W: per log year 2024…2040, 12 characters: the log date and the
- *          due date (999999: none), as serials
+ *          (999999: none); mode W: per log year 2024…2040, 12 characters: the stale-after day (log
+ *          date + freshness days, at least the snooze's last day) and the due date (999999: none),
+ *          as serials
  */
 import { analyzeRows, analyzeText, type TextContext } from '../analyze';
 import { cellToIsoDate } from '../dates/cell';
@@ -81,12 +87,13 @@ export interface RowFacts {
   staleAfter?: IsoDate;
   pivot?: IsoDate;
   window?: number;
-  /** Mode W: the stage's freshness days. */
-  freshDays?: number;
   /** Modes D and W: month*100 + day of the due date (D) or the log date (W). */
   monthDay?: number;
-  /** Modes D and W: per year from FIRST_LOG_YEAR, the log date (W) and the due date (undefined: none). */
-  years?: Array<{ written: IsoDate; due?: IsoDate }>;
+  /**
+   * Modes D and W: per year from FIRST_LOG_YEAR, the due date (undefined: none) and, in mode W, the
+   * day after which the step is stale (the log date + the stage's days, at least a snooze's last day).
+   */
+  years?: Array<{ staleAfter?: IsoDate; due?: IsoDate }>;
 }
 
 /** Mode W covers log dates in these years (the helper's text grows 12 characters per year). */
@@ -100,17 +107,9 @@ export function encodeFacts(f: RowFacts): string {
   }
   if (f.mode === 'W') {
     const years = (f.years ?? [])
-      .map((y) => serialField(y.written) + (y.due ? serialField(y.due) : '999999'))
+      .map((y) => serialField(y.staleAfter) + (y.due ? serialField(y.due) : '999999'))
       .join('');
-    return (
-      f.cls +
-      f.mode +
-      pad(f.freshDays ?? 0, 6) +
-      '000000' +
-      pad(f.monthDay ?? 0, 6) +
-      pad(f.window ?? 0, 3) +
-      years
-    );
+    return f.cls + f.mode + '000000000000' + pad(f.monthDay ?? 0, 6) + pad(f.window ?? 0, 3) + years;
   }
   return (
     f.cls +
@@ -127,8 +126,9 @@ export interface FactsEnv {
   locale: string;
   config: Config;
   /**
-   * Snoozed deals by key (core/snooze.ts). A snooze moves a fixed-date row's stale-after day to the
-   * snooze's last day: no stale colour until then, and back by itself after (no recompute needed).
+   * Snoozed deals by key (core/snooze.ts). A snooze moves a row's stale-after day (each year's, for
+   * a year-less log date) to at least the snooze's last day: no stale colour until then, and back by
+   * itself after (no recompute needed).
    */
   snoozes?: SnoozeMap;
 }
@@ -171,8 +171,17 @@ function largestHolding(max: number, holds: (k: number) => boolean): number {
   return lo;
 }
 
-/** The facts of one row (see the file comment). `probes` are the row judged at FACT_PROBES. */
-function factsOf(row: CellValue[], mapping: ColumnMapping, env: FactsEnv, probes: RowAnalysis[]): RowFacts {
+/**
+ * The facts of one row (see the file comment). `probes` are the row judged at FACT_PROBES;
+ * `snoozedUntil` is the last day of the deal's snooze, if it has one (no stale colour up to it).
+ */
+function factsOf(
+  row: CellValue[],
+  mapping: ColumnMapping,
+  env: FactsEnv,
+  probes: RowAnalysis[],
+  snoozedUntil: IsoDate | undefined,
+): RowFacts {
   const base = probes[0];
   const cls = classOf(base);
   if (cls === '-' || cls === 'M') return { cls, mode: '0' };
@@ -180,8 +189,12 @@ function factsOf(row: CellValue[], mapping: ColumnMapping, env: FactsEnv, probes
   const fresh = freshnessDaysFor(stage, env.config);
   const sameDue = probes.every((p) => p.due === base.due);
   const sameWritten = probes.every((p) => p.writtenOn === base.writtenOn);
-  const staleAfter = (written: IsoDate | undefined): IsoDate | undefined =>
-    written ? addDays(written, fresh) : undefined;
+  // Stale after the written date + the stage's days; a snooze holds it off up to its last day.
+  const staleAfter = (written: IsoDate | undefined): IsoDate | undefined => {
+    if (!written) return undefined;
+    const after = addDays(written, fresh);
+    return snoozedUntil && snoozedUntil > after ? snoozedUntil : after;
+  };
   if (sameDue && sameWritten)
     return { cls, mode: '0', due: base.due, staleAfter: staleAfter(base.writtenOn) };
   if (sameWritten && base.writtenOn === undefined) {
@@ -202,7 +215,7 @@ function factsOf(row: CellValue[], mapping: ColumnMapping, env: FactsEnv, probes
       const years: NonNullable<RowFacts['years']> = [];
       for (let y = FIRST_LOG_YEAR; y <= LAST_LOG_YEAR; y++) {
         const r = judgeAt(row, mapping, env, toIso(y, month, Math.min(dayOfMonth, daysInMonth(y, month))));
-        years.push({ written: '', due: r.due });
+        years.push({ due: r.due });
       }
       return { cls, mode: 'D', monthDay: month * 100 + dayOfMonth, window, years };
     }
@@ -230,9 +243,9 @@ function factsOf(row: CellValue[], mapping: ColumnMapping, env: FactsEnv, probes
       const logDay = toIso(y, month, Math.min(day, daysInMonth(y, month)));
       const r = judgeAt(row, mapping, env, logDay);
       if (!r.writtenOn) return { cls, mode: '0' };
-      years.push({ written: r.writtenOn, due: r.due });
+      years.push({ staleAfter: staleAfter(r.writtenOn), due: r.due });
     }
-    return { cls, mode: 'W', freshDays: fresh, monthDay: month * 100 + day, window, years };
+    return { cls, mode: 'W', monthDay: month * 100 + day, window, years };
   }
   return { cls, mode: '0' };
 }
@@ -278,30 +291,15 @@ export function tableFacts(rows: readonly CellValue[][], mapping: ColumnMapping,
   const probesOf = new Map<number, RowAnalysis[]>(
     floating.map((i, k) => [i, [first[i], ...others.map((run) => run[k])]]),
   );
+  const anySnooze = env.snoozes !== undefined && Object.keys(env.snoozes).length > 0;
   const out = unique.map((row, i) => {
     const probes = probesOf.get(i) ?? [first[i], first[i], first[i]];
-    const facts = factsOf(row, mapping, env, probes);
-    snoozeStale(facts, row, mapping, env);
+    const snooze = anySnooze ? env.snoozes?.[dealKeyOf(row, mapping, env.timeZone)] : undefined;
+    const facts = factsOf(row, mapping, env, probes, snooze?.until);
     // Blank and closed rows are never coloured: an empty cell says so in fewer bytes.
     return facts.cls === '-' ? '' : encodeFacts(facts);
   });
   return index.map((i) => out[i]);
-}
-
-/**
- * A snoozed deal's stale-after day becomes at least the snooze's last day (fixed-date rows, mode 0).
- * Rows whose written date is a year-less log date (mode W) keep their stale colour: their stale day
- * is computed in the rule from the log date, so a snooze cannot move it here (docs/sidebar.md).
- */
-function snoozeStale(
-  facts: RowFacts,
-  row: readonly CellValue[],
-  mapping: ColumnMapping,
-  env: FactsEnv,
-): void {
-  if (facts.mode !== '0' || !facts.staleAfter || !env.snoozes) return;
-  const s = env.snoozes[dealKeyOf(row, mapping, env.timeZone)];
-  if (s && s.until > facts.staleAfter) facts.staleAfter = s.until;
 }
 
 /** The updated cell holds the same day whatever the reference day (a date, not "10/03"). */

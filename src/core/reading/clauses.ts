@@ -42,5 +42,19 @@ export function splitClauses(text: string, from = 0): Clause[] {
     start = m.index + m[0].length;
   }
   if (start < text.length) clauses.push({ start, end: text.length });
-  return clauses.filter((c) => /[\p{L}\p{N}]/u.test(text.slice(c.start, c.end)));
+  // Only clauses with a letter or digit count ("—", "..." are punctuation, not clauses).
+  let kept = 0;
+  for (const c of clauses) if (hasLetterOrDigit(text, c.start, c.end)) clauses[kept++] = c;
+  clauses.length = kept;
+  return clauses;
+}
+
+function hasLetterOrDigit(text: string, start: number, end: number): boolean {
+  let nonAscii = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+    if (c > 127) nonAscii = true;
+  }
+  return nonAscii && /[\p{L}\p{N}]/u.test(text.slice(start, end));
 }

@@ -134,17 +134,20 @@ function pushIfVerb(
   found: CueMatches,
   out: ImperativeCue[],
 ): void {
-  const { index: at0, word } = words[at];
+  const token = words[at];
+  const at0 = token.index;
+  const word = token.word;
   if (CAUSATIVE.has(word)) {
     // "Get Setup Forms signed", "have legal review it": an order only with what is to be done.
     if (!causes(words, at + 1, end)) return;
-  } else if (!isActionVerb(word)) return;
+  } else if (!(token.entry.actionVerb ??= isActionVerb(word))) return;
   // A word a hand-list cue reads here keeps its sales meaning ("follow up", "chase", "email").
   if (index.startsPhrase(word) && startsCue(found, at0)) return;
   const next = words[at + 1];
   if (next && next.index < end && (SUBJECT_MARKERS.has(next.word) || NOUN_HEADS.has(next.word))) return;
   // "Break-up email", "follow-on session": a hyphenated compound is a modifier, not an order.
-  if (text.charCodeAt(at0 + word.length) === 45) return;
+  const after = at0 + word.length;
+  if (after < text.length && text.charCodeAt(after) === 45) return;
   out.push({ index: at0, length: word.length });
 }
 

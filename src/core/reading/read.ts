@@ -404,8 +404,8 @@ function classifyClause(
     return { kind: 'status', cue: { type: 'status', start: at, end: state[0].length } };
   }
   // "Jane reviewing with the CFO": a named person doing something now, in shorthand, is a status.
-  const lead = offset + lower.search(/\S/);
-  const capital = cx.text.charCodeAt(lead);
+  const firstChar = lower.search(/\S/);
+  const capital = firstChar < 0 ? 0 : cx.text.charCodeAt(offset + firstChar);
   const named =
     capital >= 65 && capital <= 90 && lower.includes('ing')
       ? NAMED_PROGRESSIVE.exec(cx.text.slice(offset, offset + lower.length))
@@ -621,18 +621,34 @@ function findName(
     while (n < word.length && word.charCodeAt(n) >= 97 && word.charCodeAt(n) <= 122) n++;
     const letters = n === word.length ? word : word.slice(0, n);
     if (letters.length < 3 || NAME_STOPWORDS.has(letters)) continue;
-    const original = text.substr(at, letters.length);
-    if (!CAPITALISED.test(original)) continue;
-    const prefix = text.slice(Math.max(0, at - 4), at);
-    const clauseInitial =
-      clauses.some((c) => c.start === at) || at === from || /(?:^|[.!?:;(]\s*|\s[-–—]\s*)$/.test(prefix);
+    if (!lowerAfterFirst(text, at, letters.length)) continue;
     // Sentence-initial capitals are grammar, not names, unless the word acts as a subject ("Andy asked").
-    if (clauseInitial && !SUBJECT_VERB.test(text.slice(at + letters.length, at + letters.length + 14)))
+    if (
+      clauseInitialAt(text, at, from, clauses) &&
+      !SUBJECT_VERB.test(text.slice(at + letters.length, at + letters.length + 14))
+    )
       continue;
-    return { start: at, length: letters.length, text: original };
+    return { start: at, length: letters.length, text: text.substr(at, letters.length) };
   }
   return undefined;
 }
+
+/** `text[at+1 .. at+length)` is all a-z (the word at `at` is capitalised like a name: "Dana"). */
+function lowerAfterFirst(text: string, at: number, length: number): boolean {
+  for (let i = at + 1; i < at + length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return length > 1;
+}
+
+function clauseInitialAt(text: string, at: number, from: number, clauses: Array<{ start: number }>): boolean {
+  if (at === from) return true;
+  for (const c of clauses) if (c.start === at) return true;
+  return CLAUSE_INITIAL.test(text.slice(Math.max(0, at - 4), at));
+}
+
+const CLAUSE_INITIAL = /(?:^|[.!?:;(]\s*|\s[-–—]\s*)$/;
 
 const labelCache = new WeakMap<Config, Set<string>>();
 
@@ -760,16 +776,13 @@ export function readText(text: string, config: Config, opts: ReadOptions): TextR
       ? imperatives.filter((m) => !overlapsMention(m, mentions))
       : imperatives;
   for (const c of rawClauses) {
-    const own = mentions.filter(
-      (m) =>
-        m.start >= c.start && m.start < c.end && !describesPast(lowerMasked.slice(c.start, m.start), m.text),
-    );
+    const own = mentions.length === 0 ? [] : forwardMentionsIn(mentions, c, lowerMasked);
     const clauseText = lowerMasked.slice(c.start, c.end);
     while (wi < words.length && words[wi].index < c.start) wi++;
     cx.opening = wi < words.length && words[wi].index < c.end ? words[wi].word : '';
     cx.dated = own.length > 0;
     // Clauses drop their boundary: a "?" there tells a question.
-    cx.question = text.charCodeAt(c.end) === 63;
+    cx.question = c.end < text.length && text.charCodeAt(c.end) === 63;
     const classified = classifyClause(clauseText, all, liveImperatives, c.start, vocab, cx);
     // A bare label ("Viewings", "Legal/procurement") names no step, even when the word is a meeting noun.
     const { kind, cue } =
@@ -861,6 +874,16 @@ export function readText(text: string, config: Config, opts: ReadOptions): TextR
     party: hasConcrete || hasFiller ? findParty(text, bodyStart, clauses, all, words) : undefined,
     label,
   };
+}
+
+/** The clause's own dates, except those that date a past event ("signed on 3 March"). */
+function forwardMentionsIn(mentions: DateMention[], c: { start: number; end: number }, lowerMasked: string) {
+  const own: DateMention[] = [];
+  for (const m of mentions) {
+    if (m.start >= c.start && m.start < c.end && !describesPast(lowerMasked.slice(c.start, m.start), m.text))
+      own.push(m);
+  }
+  return own;
 }
 
 /** A day before a bare time, then the earlier in the text. */

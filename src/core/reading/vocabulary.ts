@@ -219,6 +219,16 @@ export class CueIndex {
     return cues;
   }
 
+  /** The word's cues, remembered on its shared entry when this index filled it (scan's path). */
+  private cuesOfToken(token: Word): WordCues {
+    const entry = token.entry;
+    if (entry.cuesOf === this) return entry.cues as WordCues;
+    const cues = this.cuesOf(token.word);
+    entry.cuesOf = this;
+    entry.cues = cues;
+    return cues;
+  }
+
   /** Some phrase of some category starts with this (lower-case) word. */
   startsPhrase(word: string): boolean {
     return this.cuesOf(word).entries !== undefined;
@@ -242,12 +252,11 @@ export class CueIndex {
     const after = AFTER;
     after.fill(0);
     for (let wi = 0; wi < words.length; wi++) {
-      const { index: begin, word } = words[wi];
-      const { past, entries } = this.cuesOf(word);
-      if (past) {
-        if (out.genericPast === NONE) out.genericPast = [];
-        out.genericPast.push({ index: begin, length: word.length });
-      }
+      const token = words[wi];
+      const begin = token.index;
+      const word = token.word;
+      const { past, entries } = this.cuesOfToken(token);
+      if (past) add(out, 'genericPast', begin, word.length);
       if (entries === undefined) continue;
       const next = wi + 1 < words.length ? words[wi + 1].word : undefined;
       for (let ei = 0; ei < entries.length; ei++) {
@@ -257,7 +266,9 @@ export class CueIndex {
         if (entry.single && !mayContinue(text, begin + word.length, entry)) {
           // No multi-word phrase of the group can go on from here, so only the word itself can match;
           // the regex would also refuse a following "_" (the only \w that is not part of a word).
-          if (text.charCodeAt(begin + word.length) === 95) continue;
+          // (Bounds checked first: charCodeAt past the end is NaN, and that deoptimises this loop.)
+          const endAt = begin + word.length;
+          if (endAt < text.length && text.charCodeAt(endAt) === 95) continue;
           length = word.length;
         } else {
           // Multi-word phrases only: skip the regex unless the next word can continue one of them.
@@ -266,27 +277,32 @@ export class CueIndex {
             (next === undefined || !(entry.seconds.has(next) || (entry.gap && GAP_WORDS.has(next))))
           )
             continue;
+          // Sticky test, not exec: the match's end is lastIndex, and no result array is allocated.
           entry.re.lastIndex = begin;
-          const m = entry.re.exec(text);
-          if (m === null) continue;
-          length = m[0].length;
+          if (!entry.re.test(text)) continue;
+          length = entry.re.lastIndex - begin;
         }
-        const category = entry.category;
-        if (out[category] === NONE) out[category] = [];
-        out[category].push({ index: begin, length });
+        add(out, entry.category, begin, length);
         after[entry.slot] = begin + length;
       }
     }
     for (const { category, re, literal } of this.fallback) {
       if (!literal.some((l) => text.includes(l))) continue;
-      for (const m of text.matchAll(re)) {
-        if (out[category] === NONE) out[category] = [];
-        out[category].push({ index: m.index, length: m[0].length });
-      }
+      for (const m of text.matchAll(re)) add(out, category, m.index, m[0].length);
       if (out[category] !== NONE) sortSmall(out[category], (a, b) => a.index - b.index);
     }
     return out;
   }
+}
+
+/**
+ * Appends a match. A category's first match makes a one-slot list: an empty list grown by push
+ * reserves 17 slots, and most categories of an entry hold one match (allocation is most of a row's cost).
+ */
+function add(out: CueMatches, category: Category, index: number, length: number): void {
+  const list = out[category];
+  if (list === NONE) out[category] = [{ index, length }];
+  else list.push({ index, length });
 }
 
 /** Per-category "matched up to" positions of the current scan (scan is not re-entrant). */

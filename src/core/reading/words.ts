@@ -1,7 +1,24 @@
 /** The word walk shared by cue finding and date extraction: one pass per entry, no regex. */
+
+/**
+ * One distinct word, shared by every occurrence: what the date extractor and the cue index learn
+ * about a word is kept here, so each occurrence costs one lookup (in wordsOf), not one per module.
+ */
+export interface WordEntry {
+  readonly word: string;
+  /** Date extraction's facts (dates/extract.ts), filled on first use. */
+  dates?: unknown;
+  /** The cue index that filled `cues` (a config has its own vocabulary). */
+  cuesOf?: unknown;
+  cues?: unknown;
+  /** A base-form verb that can name a step (reading/imperative.ts). */
+  actionVerb?: boolean;
+}
+
 export interface Word {
   index: number;
   word: string;
+  entry: WordEntry;
 }
 
 /** Letters, digits, apostrophes and "&", tested by code unit. */
@@ -12,6 +29,21 @@ export function isWordCode(c: number): boolean {
   return /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 }
 
+// Pipelines reuse a small vocabulary; the cap keeps a sheet of unique tokens (ids, codes) bounded.
+const entries = new Map<string, WordEntry>();
+const MAX_ENTRIES = 20_000;
+
+/** The shared entry for a word. */
+export function entryOf(word: string): WordEntry {
+  let entry = entries.get(word);
+  if (entry === undefined) {
+    if (entries.size >= MAX_ENTRIES) entries.clear();
+    entry = { word };
+    entries.set(word, entry);
+  }
+  return entry;
+}
+
 export function wordsOf(text: string): Word[] {
   const out: Word[] = [];
   const n = text.length;
@@ -20,7 +52,10 @@ export function wordsOf(text: string): Word[] {
     while (i < n && !isWordCode(text.charCodeAt(i))) i++;
     const begin = i;
     while (i < n && isWordCode(text.charCodeAt(i))) i++;
-    if (i > begin) out.push({ index: begin, word: text.slice(begin, i) });
+    if (i > begin) {
+      const entry = entryOf(text.slice(begin, i));
+      out.push({ index: begin, word: entry.word, entry });
+    }
   }
   return out;
 }

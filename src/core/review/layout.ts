@@ -10,11 +10,13 @@
  * then every deal of each section (so nothing is hidden), then any problems.
  *
  * Columns are shared by all tables, so the tables are laid out to fit them: narrow columns A..H hold
- * the deal tables' short fields and every number of the other tables; the two wide text columns (next
- * step, reasons) are I and J, used only by the deal tables.
+ * the deal tables' short fields and every number of the other tables; I holds the deal tables' next
+ * step (and the by-owner table's completion), J the reasons (and the by-owner slipped count). J is
+ * narrow: reasons run on into the empty columns after it, and A..J fit a 1440 px screen.
  */
 import type { IsoDate, Timing, Verdict } from '../types';
 import { dayNumber } from '../dates/calendar';
+import { normaliseKeyPart } from './facts';
 import type { GroupRow, ReviewModel, ReviewRow, SectionId } from './model';
 import { SECTIONS } from './model';
 import { weekRange } from './week';
@@ -40,8 +42,11 @@ export const TEXT = '@';
 export const DEFAULT_FORMAT = '0.###############';
 export const WIDTH = 10;
 
-/** Column widths in pixels, A..J (see the module comment). */
-export const COLUMN_WIDTHS = [270, 130, 110, 100, 100, 85, 95, 110, 320, 380];
+/**
+ * Column widths in pixels, A..J (see the module comment): 1,370 px in all, so with the row numbers the
+ * whole table, by-owner completion and slipped included, is on a 1440 px screen.
+ */
+export const COLUMN_WIDTHS = [265, 120, 110, 100, 100, 85, 95, 125, 260, 110];
 /** Pixels per row the chart sizes are planned with (Sheets' default row height). */
 export const ROW_PX = 21;
 
@@ -90,6 +95,12 @@ export const GROUP_COLUMNS = [
   'At risk',
   'Amount at risk',
 ];
+/** The by-owner table's two columns after GROUP_COLUMNS (I and J). */
+export const OWNER_LOOP_COLUMNS = ['Done (due last week)', 'Slipped'];
+/** The by-owner table's last line: every owner together. */
+export const ALL_OWNERS = 'All owners';
+/** A completion cell with nothing due last week (no rate to show). */
+export const NOTHING_DUE = '–';
 
 export type LayoutCell =
   | { kind: 'text'; text: string }
@@ -289,23 +300,121 @@ function dealRow(grid: Grid, r: ReviewRow, ctx: Ctx, background: string | null =
   );
 }
 
+function groupCells(g: GroupRow, ctx: Ctx): LayoutCell[] {
+  return [
+    text(g.name),
+    num(g.deals, COUNT_FORMAT),
+    num(g.okShare, SHARE_FORMAT),
+    num(g.overdue, COUNT_FORMAT),
+    num(g.stale, COUNT_FORMAT),
+    num(g.vague, COUNT_FORMAT),
+    num(g.atRisk, COUNT_FORMAT),
+    num(g.amountAtRisk, ctx.amount),
+  ];
+}
+
 function groupTable(grid: Grid, title: string, rows: GroupRow[], label: string, ctx: Ctx) {
   grid.title(title);
   const header = grid.header(GROUP_COLUMNS.map((h, i) => (i === 0 ? label : h)));
-  for (const g of rows) {
-    grid.add([
-      text(g.name),
-      num(g.deals, COUNT_FORMAT),
-      num(g.okShare, SHARE_FORMAT),
-      num(g.overdue, COUNT_FORMAT),
-      num(g.stale, COUNT_FORMAT),
-      num(g.vague, COUNT_FORMAT),
-      num(g.atRisk, COUNT_FORMAT),
-      num(g.amountAtRisk, ctx.amount),
-    ]);
-  }
+  for (const g of rows) grid.add(groupCells(g, ctx));
   if (rows.length === 0) grid.add([text('No open deals.')]);
   return { header, last: header + rows.length };
+}
+
+/**
+ * The completion cell's format: the rate as a whole percentage with its counts as words, e.g.
+ * `0%" (1 of 6)"` shows 0.1667 as "17% (1 of 6)". The cell stays a number (it sorts and charts as a
+ * rate) and still says how many steps the rate is of.
+ */
+export function completionFormat(done: number, due: number): string {
+  return `0%" (${done.toLocaleString('en-US')} of ${due.toLocaleString('en-US')})"`;
+}
+
+type Completed = { due: number; done: number; rate: number | null } | null | undefined;
+
+/** The rate with its counts; "–" when nothing was due last week (0% would read as all missed). */
+function completionCell(c: Completed): LayoutCell {
+  return c && c.due > 0 && c.rate !== null && Number.isFinite(c.rate)
+    ? num(c.rate, completionFormat(c.done, c.due))
+    : text(NOTHING_DUE);
+}
+
+function countOrDash(n: number | undefined): LayoutCell {
+  return n === undefined || !Number.isFinite(n) ? text(NOTHING_DUE) : num(n, COUNT_FORMAT);
+}
+
+/**
+ * The by-owner table: the group columns, then completion of last week's steps (I) and slipped deals
+ * (J), both from core/review/close-loop.ts. Owners with steps due last week but no open deal now (all
+ * closed, or the owner column renamed or emptied since) get a row of their own after the others, so
+ * the rows still add up to the "All owners" line; they are left out of the owners chart (nothing open
+ * to draw). Without close-loop figures on the model the two cells show "–".
+ */
+function ownerTable(grid: Grid, model: ReviewModel, ctx: Ctx) {
+  grid.title('By owner');
+  const header = grid.header([
+    ...GROUP_COLUMNS.map((h, i) => (i === 0 ? 'Owner' : h)),
+    ...OWNER_LOOP_COLUMNS,
+  ]);
+  for (const g of model.byOwner) {
+    grid.add([...groupCells(g, ctx), completionCell(g.completion), countOrDash(g.slipped)]);
+  }
+  const last = header + model.byOwner.length;
+  const listed = new Set(model.byOwner.map((g) => normaliseKeyPart(g.name)));
+  const elsewhere = (model.closeLoop?.completionByOwner ?? []).filter(
+    (o) => o.due > 0 && !listed.has(normaliseKeyPart(o.owner)),
+  );
+  for (const o of elsewhere) {
+    grid.add([
+      text(o.owner),
+      num(0, COUNT_FORMAT),
+      ...Array(6).fill(null),
+      completionCell(o),
+      num(0, COUNT_FORMAT),
+    ]);
+  }
+  if (model.byOwner.length === 0 && elsewhere.length === 0) {
+    grid.add([text('No open deals.')]);
+    return { header, last };
+  }
+  const rows = model.byOwner;
+  const sum = (f: (g: GroupRow) => number) => rows.reduce((n, g) => n + f(g), 0);
+  const deals = sum((g) => g.deals);
+  const mc = model.completion;
+  const overall: Completed = model.closeLoop
+    ? model.closeLoop.completion
+    : { due: mc.dueLastWeek - mc.notFound, done: mc.completed, rate: mc.rate };
+  grid.add(
+    [
+      text(ALL_OWNERS),
+      num(deals, COUNT_FORMAT),
+      num(deals === 0 ? 0 : sum((g) => g.verdicts.ok) / deals, SHARE_FORMAT),
+      num(
+        sum((g) => g.overdue),
+        COUNT_FORMAT,
+      ),
+      num(
+        sum((g) => g.stale),
+        COUNT_FORMAT,
+      ),
+      num(
+        sum((g) => g.vague),
+        COUNT_FORMAT,
+      ),
+      num(
+        sum((g) => g.atRisk),
+        COUNT_FORMAT,
+      ),
+      num(
+        sum((g) => g.amountAtRisk),
+        ctx.amount,
+      ),
+      completionCell(overall),
+      countOrDash(model.closeLoop?.slipped),
+    ],
+    { bold: true },
+  );
+  return { header, last };
 }
 
 /** Owners in the order of their most-at-stake deal; each owner's deals most at stake first. */
@@ -450,7 +559,7 @@ export function layoutReview(model: ReviewModel, options: LayoutOptions): Review
 
   // ---- By owner, by stage, trend ----
   grid.blank();
-  const owner = groupTable(grid, 'By owner', model.byOwner, 'Owner', ctx);
+  const owner = ownerTable(grid, model, ctx);
   grid.blank();
   const stage = groupTable(grid, 'By stage', model.byStage, 'Stage', ctx);
   grid.blank();

@@ -37,11 +37,38 @@ export function ruleById(id: RuleId): Rule {
   return rule;
 }
 
-function pushFindings(out: Finding[], rule: Rule, hits: Hit[], config: Config): void {
-  const severity = config.rules[rule.id]?.severity ?? rule.defaultSeverity;
+/** A rule switched on in a config, with the severity that config gives it. */
+interface ActiveRule<R extends Rule> {
+  rule: R;
+  severity: Finding['severity'];
+}
+
+interface RulePlan {
+  text: ActiveRule<TextRule>[];
+  timing: ActiveRule<TimingRule>[];
+}
+
+// Which rules are on, and at what severity, is decided once per config object (configs are not
+// changed after they are built; vocabularyFor relies on the same), not twice per rule per row.
+const plans = new WeakMap<Config, RulePlan>();
+
+function planFor(config: Config): RulePlan {
+  let plan = plans.get(config);
+  if (plan === undefined) {
+    const active = <R extends Rule>(rules: readonly R[]): ActiveRule<R>[] =>
+      rules
+        .filter((rule) => config.rules[rule.id]?.enabled ?? true)
+        .map((rule) => ({ rule, severity: config.rules[rule.id]?.severity ?? rule.defaultSeverity }));
+    plan = { text: active(TEXT_RULES), timing: active(TIMING_RULES) };
+    plans.set(config, plan);
+  }
+  return plan;
+}
+
+function pushFindings(out: Finding[], id: RuleId, severity: Finding['severity'], hits: Hit[]): void {
   for (const h of hits) {
     out.push({
-      rule: rule.id,
+      rule: id,
       severity,
       message: h.message,
       suggestion: h.suggestion,
@@ -51,27 +78,21 @@ function pushFindings(out: Finding[], rule: Rule, hits: Hit[], config: Config): 
   }
 }
 
-function enabled(rule: Rule, config: Config): boolean {
-  return config.rules[rule.id]?.enabled ?? true;
-}
-
 // Plain loops: these run for every row of every sheet, so no intermediate arrays.
 export function runTextRules(facts: TextFacts, config: Config): Finding[] {
   const out: Finding[] = [];
-  for (const rule of TEXT_RULES) {
-    if (!enabled(rule, config)) continue;
+  for (const { rule, severity } of planFor(config).text) {
     const hits = rule.check(facts, config);
-    if (hits.length > 0) pushFindings(out, rule, hits, config);
+    if (hits.length > 0) pushFindings(out, rule.id, severity, hits);
   }
   return out;
 }
 
 export function runTimingRules(facts: TimingFacts, config: Config): Finding[] {
   const out: Finding[] = [];
-  for (const rule of TIMING_RULES) {
-    if (!enabled(rule, config)) continue;
+  for (const { rule, severity } of planFor(config).timing) {
     const hits = rule.check(facts, config);
-    if (hits.length > 0) pushFindings(out, rule, hits, config);
+    if (hits.length > 0) pushFindings(out, rule.id, severity, hits);
   }
   return out;
 }

@@ -4,7 +4,13 @@
  * a compose form that checks the composed step live with the same engine and writes it with the stamp
  * in one call; and "my deals needing attention", each a button that jumps to its row.
  */
-import type { DealItem, MyDeals, RowView, SelectionContext } from '../../core/rpc-contract';
+import type {
+  DealItem,
+  MyDeals,
+  RowView,
+  SelectionContext,
+  WriteNextStepResult,
+} from '../../core/rpc-contract';
 import type { App } from '../app';
 import { byId, h, markedText, replace, setText } from '../dom';
 import { SEVERITY_LABELS, timingText, verdictText } from '../format';
@@ -60,6 +66,29 @@ export function timingBadge(
     },
     timingText(timing, due, today, locale),
   );
+}
+
+/**
+ * What a write did to the due column, in a rep's words (days as the sheet's locale writes them):
+ * filled an empty cell, moved or cleared the closed step's date, or kept a date the text disagrees with.
+ */
+export function dueSentence(
+  result: Pick<WriteNextStepResult, 'dueWritten' | 'dueReplaced' | 'dueKept'>,
+  today: string,
+  locale: string,
+): string {
+  const day = (iso: string): string => formatDay(iso, today, locale);
+  if (result.dueWritten) return ` Its date, ${day(result.dueWritten)}, went into the empty due column.`;
+  if (result.dueReplaced) {
+    const { from, to } = result.dueReplaced;
+    return to
+      ? ` The due date moved from ${day(from)} to ${day(to)}.`
+      : ` The old due date, ${day(from)}, was cleared: the new step names no date.`;
+  }
+  if (result.dueKept) {
+    return ` The due column still says ${day(result.dueKept.day)}, but the step says ${day(result.dueKept.textDue)}: change whichever is wrong.`;
+  }
+  return '';
 }
 
 function findingItem(text: string, f: RowView['findings'][number]): HTMLElement {
@@ -761,9 +790,7 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
         updatePreview();
         app.status(
           `Wrote the next step to row ${result.row.row}${result.stamped ? ' and stamped it' : ''}. Verdict: ${verdictText(result.row.verdict)}.` +
-            (result.dueWritten
-              ? ` Its date, ${formatDay(result.dueWritten, selection?.context.today ?? '', selection?.context.locale ?? '')}, went into the empty due column.`
-              : ''),
+            dueSentence(result, selection?.context.today ?? '', selection?.context.locale ?? ''),
         );
         poller.invalidate();
         poller.pollNow();

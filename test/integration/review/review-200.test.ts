@@ -188,7 +188,8 @@ describe('review of the 200-deal fixture (bundle + emulator)', () => {
       const owner = String(source[a.row - 1][mapping.owner!] ?? '').trim() || '(no owner)';
       owners.set(owner, [...(owners.get(owner) ?? []), a]);
     }
-    for (let i = start + 1; values[i][0] !== ''; i++) {
+    let i = start + 1;
+    for (; values[i][0] !== 'All owners'; i++) {
       const list = owners.get(values[i][0] as string)!;
       expect(values[i][1]).toBe(list.length);
       expect(values[i][2]).toBeCloseTo(list.filter((a) => a.verdict === 'ok').length / list.length, 12);
@@ -196,7 +197,15 @@ describe('review of the 200-deal fixture (bundle + emulator)', () => {
       expect(values[i][4]).toBe(list.filter((a) => a.timing === 'stale').length);
       expect(values[i][5]).toBe(list.filter((a) => a.verdict !== 'ok').length);
       expect(formats[i][7]).toBe('£#,##0');
+      // A first review: nothing was due last week for anyone, and nothing has slipped yet.
+      expect([values[i][8], formats[i][8]]).toEqual(['–', '@']);
+      expect([values[i][9], formats[i][9]]).toEqual([0, '#,##0']);
     }
+    // The owners' last line: every open deal, once.
+    expect(i).toBe(start + 1 + owners.size);
+    expect(values[i][1]).toBe(open().length);
+    expect(values[i][3]).toBe(open().filter((a) => a.timing === 'overdue').length);
+    expect(values[i + 1][0]).toBe('');
     const charts = tab.getCharts();
     expect(charts).toHaveLength(2);
     expect(charts[0].getRanges().map((r) => r.getA1Notation())).toEqual([

@@ -33,8 +33,8 @@ const section = (m: ReviewModel, id: string) => m.sections.find((s) => s.id === 
 
 test('four weeks: completion per owner, slipped deals, snoozes with reasons, no stale flag while snoozed', () => {
   const h = setup({ now: () => now });
-  // Without the due column (H): each step's date is the one its text names. (With one, compose fills
-  // only an empty due cell, so a later step would keep the first one's date: docs/sidebar.md.)
+  // Without the due column (H): each step's date is the one its text names. (With one, a step written
+  // after Done takes over the closed step's date in it: test/integration/sidebar/due-after-close.)
   h.sheet().deleteColumn(8);
   // Week 1 has no review yet (the add-on was installed in week 2), so week 3's completion comes
   // from the log alone and its numbers are exact; week 4 compares with week 3's snapshot too.

@@ -9,10 +9,16 @@ import {
   serialDay,
   sheetsGrid,
   chartExtent,
+  ALL_OWNERS,
+  completionFormat,
+  GROUP_COLUMNS,
+  NOTHING_DUE,
+  OWNER_LOOP_COLUMNS,
   TEXT,
   WIDTH,
+  type LayoutCell,
 } from '../../../../src/core/review/layout';
-import { buildReviewModel } from '../../../../src/core/review/model';
+import { buildReviewModel, type ReviewModel } from '../../../../src/core/review/model';
 import { closed, deal, open } from './helpers';
 
 describe('links and markers', () => {
@@ -159,14 +165,199 @@ describe('layoutReview', () => {
     }
   });
 
-  it('uses narrow columns for numbers: wide columns only hold next steps and reasons', () => {
+  it('uses narrow columns for numbers: the wide column holds next steps, and of numbers only completion', () => {
     const wide = layout.columnWidths.map((w, i) => (w > 150 ? i : -1)).filter((i) => i > 0);
-    expect(wide).toEqual([8, 9]);
-    for (const row of layout.rows) {
-      for (const i of wide) {
-        const cell = row[i].cell;
-        if (cell) expect(cell.kind).toBe('text');
+    expect(wide).toEqual([8]);
+    // A..J fit a 1440 px screen beside Sheets' row numbers (46 px) and a scroll bar.
+    expect(layout.columnWidths.reduce((a, b) => a + b, 0) + 46 + 15).toBeLessThanOrEqual(1440);
+    for (const l of [layout, ownerLayout()]) {
+      for (const row of l.rows) {
+        for (const i of wide) {
+          const cell = row[i].cell;
+          // The completion rate carries its counts in words ("17% (1 of 6)"), so it reads in a wide cell.
+          if (cell?.kind === 'number') expect(cell.format).toMatch(/^0%" \(\d+ of \d+\)"$/);
+          else if (cell) expect(cell.kind).toBe('text');
+        }
       }
     }
+  });
+});
+
+/** A model with close-the-loop figures on its owners, as core/review/close-loop.ts leaves them. */
+function ownerModel(closeLoop = true): ReviewModel {
+  const model = buildReviewModel({
+    rows: [
+      open(2, 'ok', 'upcoming', '2026-03-20'),
+      open(3, 'bad', 'overdue', '2026-03-02'),
+      open(4, 'weak', 'undated'),
+      open(5, 'ok', 'upcoming', '2026-03-19'),
+    ],
+    deals: [
+      deal(2, 'Acme', { owner: 'Maria', amount: 5000 }),
+      deal(3, 'Globex', { owner: '<img src=x onerror=alert(1)>', amount: 2000 }),
+      deal(4, 'Initech', { owner: '=HYPERLINK("http://evil","x")', amount: 1000 }),
+      deal(5, 'Umbrella', { owner: 'Maria', amount: 500 }),
+    ],
+    previous: [],
+    today: '2026-03-11',
+    timeZone: 'Europe/London',
+    generatedAt: '2026-03-11T08:00:00.000Z',
+    sourceSheet: 'Pipeline',
+    config: { weekStart: 'monday' },
+  });
+  if (!closeLoop) return model;
+  const completion: Record<string, { due: number; done: number; rate: number | null }> = {
+    Maria: { due: 1, done: 1, rate: 1 },
+    '<img src=x onerror=alert(1)>': { due: 2, done: 0, rate: 0 },
+    '=HYPERLINK("http://evil","x")': { due: 0, done: 0, rate: null },
+  };
+  for (const g of model.byOwner) {
+    g.completion = completion[g.name];
+    g.slipped = g.name === 'Maria' ? 0 : g.name.startsWith('<img') ? 1 : 0;
+  }
+  model.closeLoop = {
+    completionSource: 'log',
+    // Ben's deals all closed (or his name is no longer in the owner column): his steps still count.
+    completion: { due: 6, done: 1, rate: 1 / 6 },
+    completionByOwner: [
+      { owner: '<img src=x onerror=alert(1)>', due: 2, done: 0, rate: 0 },
+      { owner: 'Ben Reid', due: 3, done: 0, rate: 0 },
+      { owner: 'MARIA', due: 1, done: 1, rate: 1 },
+    ],
+    slipped: 1,
+    snoozed: [],
+  };
+  return model;
+}
+
+function ownerLayout() {
+  return layoutReview(ownerModel(), { locale: 'en_GB', amountColumnFormat: '£#,##0' });
+}
+
+describe('the by-owner table: completion of last week’s steps and slipped deals', () => {
+  const l = ownerLayout();
+  const head = l.anchors.ownerHeader;
+  const row = (r: number) => l.rows[r - 1].map((c) => c.cell);
+  const byName = new Map(
+    l.rows.slice(head).map((r, i) => [r[0].cell?.kind === 'text' ? r[0].cell.text : '', head + 1 + i]),
+  );
+
+  it('adds "Done (due last week)" and "Slipped" in I and J of its header', () => {
+    expect(row(head).map((c) => (c?.kind === 'text' ? c.text : null))).toEqual([
+      'Owner',
+      ...GROUP_COLUMNS.slice(1),
+      ...OWNER_LOOP_COLUMNS,
+    ]);
+    expect(OWNER_LOOP_COLUMNS).toEqual(['Done (due last week)', 'Slipped']);
+  });
+
+  it('shows the rate as a number whose format carries the counts; "–" when nothing was due', () => {
+    const maria = row(byName.get('Maria')!);
+    expect(maria[8]).toEqual({ kind: 'number', value: 1, format: '0%" (1 of 1)"' });
+    expect(maria[9]).toEqual({ kind: 'number', value: 0, format: '#,##0' });
+    const img = row(byName.get('<img src=x onerror=alert(1)>')!);
+    expect(img[0]).toEqual({ kind: 'text', text: '<img src=x onerror=alert(1)>' });
+    expect(img[8]).toEqual({ kind: 'number', value: 0, format: '0%" (0 of 2)"' });
+    expect(img[9]).toEqual({ kind: 'number', value: 1, format: '#,##0' });
+    const formula = row(byName.get('=HYPERLINK("http://evil","x")')!);
+    expect(formula[0]).toEqual({ kind: 'text', text: '=HYPERLINK("http://evil","x")' });
+    expect(formula[8]).toEqual({ kind: 'text', text: NOTHING_DUE });
+    expect(NOTHING_DUE).toBe('–');
+    expect(completionFormat(1234, 5000)).toBe('0%" (1,234 of 5,000)"');
+  });
+
+  it('lists an owner with steps due but no open deal after the others, outside the chart', () => {
+    const ben = byName.get('Ben Reid')!;
+    expect(ben).toBe(l.anchors.ownerLast + 1);
+    expect(row(ben)[1]).toEqual({ kind: 'number', value: 0, format: '#,##0' });
+    expect(row(ben)[8]).toEqual({ kind: 'number', value: 0, format: '0%" (0 of 3)"' });
+    // "MARIA" in the log is Maria's row (owners match as the model matches them): no second row.
+    expect([...byName.keys()].filter((n) => /maria/i.test(n))).toEqual(['Maria']);
+    const chart = l.charts.find((c) => c.id === 'owners')!;
+    expect(chart.ranges).toEqual([
+      { row: head, column: 1, rows: 4, columns: 1 },
+      { row: head, column: 4, rows: 4, columns: 3 },
+    ]);
+    expect(l.anchors.ownerLast - head).toBe(3);
+  });
+
+  it('ends with an "All owners" line: the table’s totals and the overall completion, bold', () => {
+    const all = byName.get(ALL_OWNERS)!;
+    expect(all).toBe(l.anchors.ownerLast + 2);
+    const cells = row(all);
+    expect(cells[1]).toEqual({ kind: 'number', value: 4, format: '#,##0' });
+    expect(cells[2]).toEqual({ kind: 'number', value: 0.5, format: '0.0%' });
+    expect(cells[7]).toEqual({ kind: 'number', value: 3000, format: '£#,##0' });
+    expect(cells[8]).toEqual({ kind: 'number', value: 1 / 6, format: '0%" (1 of 6)"' });
+    expect(cells[9]).toEqual({ kind: 'number', value: 1, format: '#,##0' });
+    expect(l.rows[all - 1].every((c) => c.bold)).toBe(true);
+  });
+
+  it('keeps the charts above the table, clear of its new columns', () => {
+    for (const c of l.charts)
+      expect(chartExtent(c, l.columnWidths.concat(Array(10).fill(100))).row).toBeLessThan(head);
+  });
+
+  it('without close-the-loop figures shows "–", and the summary’s completion on the last line', () => {
+    const plain = layoutReview(ownerModel(false), { locale: 'en_GB' });
+    const h = plain.anchors.ownerHeader;
+    for (let r = h + 1; r <= plain.anchors.ownerLast; r++) {
+      expect(plain.rows[r - 1][8].cell).toEqual({ kind: 'text', text: '–' });
+      expect(plain.rows[r - 1][9].cell).toEqual({ kind: 'text', text: '–' });
+    }
+    const all = plain.rows[plain.anchors.ownerLast];
+    expect(all[0].cell).toEqual({ kind: 'text', text: ALL_OWNERS });
+    expect(all[8].cell).toEqual({ kind: 'text', text: '–' }); // first review: nothing was due
+  });
+
+  it('every owner with steps due appears once, and the rows add up to the last line (property)', () => {
+    const name = fc.constantFrom('Ann', 'ann ', 'Bob', '=1+1', '<b>x</b>', '', '(no owner)');
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ owner: name, due: fc.nat(5), done: fc.nat(5) }), { maxLength: 6 }),
+        (log) => {
+          const m = ownerModel();
+          const merged = new Map<string, { owner: string; due: number; done: number }>();
+          for (const e of log) {
+            const owner = e.owner.trim() || '(no owner)';
+            const key = owner.toLowerCase();
+            const o = merged.get(key) ?? { owner, due: 0, done: 0 };
+            o.due += e.due;
+            o.done += Math.min(e.done, e.due);
+            merged.set(key, o);
+          }
+          const byOwner = [...merged.values()].map((o) => ({ ...o, rate: o.due ? o.done / o.due : null }));
+          for (const g of m.byOwner)
+            g.completion = byOwner.find((o) => o.owner.toLowerCase() === g.name.toLowerCase());
+          const due = byOwner.reduce((n, o) => n + o.due, 0);
+          const done = byOwner.reduce((n, o) => n + o.done, 0);
+          m.closeLoop = {
+            ...m.closeLoop!,
+            completionByOwner: byOwner,
+            completion: { due, done, rate: due ? done / due : null },
+          };
+          const out = layoutReview(m, { locale: 'en_GB' });
+          const counts = (c: LayoutCell | null) => {
+            const x = c?.kind === 'number' ? /^0%" \((\d+) of (\d+)\)"$/.exec(c.format) : null;
+            return x ? [Number(x[1]), Number(x[2])] : [0, 0];
+          };
+          const rows = out.rows.slice(out.anchors.ownerHeader);
+          const end = rows.findIndex((r) => r[0].cell?.kind === 'text' && r[0].cell.text === ALL_OWNERS);
+          const owners = rows.slice(0, end);
+          const sums = owners
+            .map((r) => counts(r[8].cell))
+            .reduce((a, b) => [a[0] + b[0], a[1] + b[1]], [0, 0]);
+          const listed = owners.map((r) => (r[0].cell as { text: string }).text.trim().toLowerCase());
+          return (
+            end >= 0 &&
+            new Set(listed).size === listed.length &&
+            byOwner.every((o) => o.due === 0 || listed.includes(o.owner.toLowerCase())) &&
+            sums[0] === done &&
+            sums[1] === due &&
+            JSON.stringify(counts(rows[end][8].cell)) === JSON.stringify([done, due])
+          );
+        },
+      ),
+    );
   });
 });
