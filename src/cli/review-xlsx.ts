@@ -90,6 +90,12 @@ export function addReviewSheet(
   layout.rows.forEach((row, i) => {
     for (let c = 0; c < WIDTH; c++) writeCell(ws, i + 1, c + 1, row[c], sourceSheetName);
   });
+  for (const b of layout.rightAligned) {
+    for (let r = b.row; r < b.row + b.rows; r++) {
+      for (let c = b.column; c < b.column + b.columns; c++)
+        ws.getCell(r, c).alignment = { horizontal: 'right' };
+    }
+  }
   // Excel widths are in characters of the default font (about 7 px each).
   layout.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.round((px / 7) * 10) / 10));
   ws.getCell(1, 1).note = note;

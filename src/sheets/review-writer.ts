@@ -11,7 +11,8 @@
  *   user's tab with a similar name, or one of ours that was renamed, is never touched.
  * - Calls are constant whatever the number of deals: the whole grid goes down with one
  *   setNumberFormats (text cells '@' first, so user text never becomes a formula), one setValues, one
- *   setBackgrounds, one setFontWeights; then a note, frozen rows, 10 column widths and two charts.
+ *   setBackgrounds, one setFontWeights, one right alignment (the by-owner Done and Slipped cells); then
+ *   a note, frozen rows, 10 column widths and two charts.
  */
 import {
   chartExtent,
@@ -133,6 +134,15 @@ function fill(sheet: Sheet, layout: ReviewLayout, sourceSheetId: number, note: s
   range.setValues(grid.values);
   range.setBackgrounds(grid.backgrounds);
   range.setFontWeights(grid.weights as Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>);
+  for (const b of layout.rightAligned) {
+    try {
+      // "right" is in @types/google-apps-script and in wide use, but Google's reference page was not
+      // available to check (docs/emulator.md). Cosmetic, so a refusal must not fail the review.
+      sheet.getRange(b.row, b.column, b.rows, b.columns).setHorizontalAlignment('right');
+    } catch {
+      // The "–" cells stay left-aligned; every value is already written.
+    }
+  }
   sheet.setFrozenRows(layout.frozenRows);
   layout.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   for (const chart of layout.charts) addChart(sheet, chart);

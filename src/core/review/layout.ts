@@ -153,6 +153,11 @@ export interface ReviewLayout {
   columnWidths: number[];
   frozenRows: number;
   charts: ChartSpec[];
+  /**
+   * Blocks whose cells are right-aligned: the by-owner Done and Slipped cells, where a text "–" sits
+   * among numbers. Cosmetic: a renderer that cannot align leaves the values as they are.
+   */
+  rightAligned: Block[];
   note: string;
   amountFormat: string;
   dateFormat: string;
@@ -375,7 +380,7 @@ function ownerTable(grid: Grid, model: ReviewModel, ctx: Ctx) {
   }
   if (model.byOwner.length === 0 && elsewhere.length === 0) {
     grid.add([text('No open deals.')]);
-    return { header, last };
+    return { header, last, loopCells: null };
   }
   const rows = model.byOwner;
   const sum = (f: (g: GroupRow) => number) => rows.reduce((n, g) => n + f(g), 0);
@@ -414,7 +419,9 @@ function ownerTable(grid: Grid, model: ReviewModel, ctx: Ctx) {
     ],
     { bold: true },
   );
-  return { header, last };
+  // Done and Slipped mix numbers with "–" text cells: all right-aligned, so the column reads as one.
+  const loopCells: Block = { row: header + 1, column: 9, rows: grid.rows.length - header, columns: 2 };
+  return { header, last, loopCells };
 }
 
 /** Owners in the order of their most-at-stake deal; each owner's deals most at stake first. */
@@ -643,6 +650,7 @@ export function layoutReview(model: ReviewModel, options: LayoutOptions): Review
     columnWidths: COLUMN_WIDTHS,
     frozenRows: 2,
     charts,
+    rightAligned: owner.loopCells ? [owner.loopCells] : [],
     note: '', // set by the renderer (it knows the source sheet's id)
     amountFormat: amount,
     dateFormat: ctx.date,

@@ -94,7 +94,7 @@ function fourWeeks(): Harness {
 }
 
 /** The XLSX renderer on the same model and layout options as the Sheets tab; read back as cells. */
-async function xlsxOf(model: ReviewModel, sheets: Cell[][]): Promise<Cell[][]> {
+async function xlsxOf(model: ReviewModel, sheets: Cell[][]): Promise<Cell[][] & { rightAligned: string[] }> {
   // The Sheets writer read the pipeline's amount format; the tab's "Amount at risk" cell carries it.
   const amountColumnFormat = sheets.find((r) => r[0].text === 'Amount at risk')![1].format;
   const layout = layoutReview(model, { locale: 'en_GB', amountColumnFormat });
@@ -105,7 +105,16 @@ async function xlsxOf(model: ReviewModel, sheets: Cell[][]): Promise<Cell[][]> {
   fs.writeFileSync(file, await internalLinksOnly(Buffer.from(await wb.xlsx.writeBuffer())));
   const back = new ExcelJS.Workbook();
   await back.xlsx.readFile(file);
-  return xlsxCells(back.getWorksheet(TAB)!, sheets.length, await xlsxLinks(file, TAB));
+  const ws = back.getWorksheet(TAB)!;
+  const cells = xlsxCells(ws, sheets.length, await xlsxLinks(file, TAB));
+  // The addresses of right-aligned cells, read back from the file, row by row.
+  const rightAligned: string[] = [];
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.alignment?.horizontal === 'right') rightAligned.push(cell.address);
+    }),
+  );
+  return Object.assign(cells, { rightAligned });
 }
 
 describe('the by-owner table on the four-week scenario (the next-step log), through the bundle', () => {
@@ -142,6 +151,13 @@ describe('the by-owner table on the four-week scenario (the next-step log), thro
     expect(shown(all[8])).toEqual([1 / 6, '0%" (1 of 6)"', '17% (1 of 6)']);
     expect(shown(all[9])).toEqual([1, '#,##0', '1']);
     expect(all[1].value).toBe(model.summary.openDeals);
+    // "–" and the rates line up on the right (the playground and Sheets show text left-aligned).
+    const tab = h.g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TAB)!;
+    const rowOf = (name: string) => t.header + 1 + t.order.indexOf(name);
+    expect(tab.getRange(rowOf('James Smith'), 9).getHorizontalAlignment()).toBe('right');
+    expect(tab.getRange(rowOf('All owners'), 10).getHorizontalAlignment()).toBe('right');
+    expect(tab.getRange(rowOf('All owners') + 2, 9).getHorizontalAlignment()).toBe('general');
+    expect(tab.getRange(t.header, 9).getHorizontalAlignment()).toBe('general');
     // The summary's line counts the same steps.
     expect(cells.find((r) => r[0].text === 'Steps due last week completed')![1].value).toBe(1 / 6);
   });
@@ -153,6 +169,13 @@ describe('the by-owner table on the four-week scenario (the next-step log), thro
     const x = ownerTable(xlsx);
     expect([x.get('All owners')[8].value, x.get('All owners')[8].format]).toEqual([1 / 6, '0%" (1 of 6)"']);
     expect([x.get('James Smith')[8].kind, x.get('James Smith')[8].text]).toEqual(['text', '–']);
+    // Done and Slipped right-aligned on every owner row and the All owners line, nothing else.
+    expect(xlsx.rightAligned).toEqual(
+      Array.from(
+        { length: x.order.length * 2 },
+        (_, k) => `${'IJ'[k % 2]}${x.header + 2 + Math.floor(k / 2)}`,
+      ),
+    );
   });
 
   it('formula- and HTML-looking owner names are shown as typed; the log keeps each step’s owner', () => {

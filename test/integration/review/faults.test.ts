@@ -121,6 +121,28 @@ describe('a history write that fails after the tab was built', () => {
   });
 });
 
+describe('a refused alignment (cosmetic)', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('the review is built in full; only the by-owner "–" cells stay left-aligned', () => {
+    jest.spyOn(RangeImpl.prototype, 'setHorizontalAlignment').mockImplementation(() => {
+      throw new Error('Invalid argument: alignment');
+    });
+    const run = execution(fixture200(), { now: '2026-03-11T08:00:00Z' });
+    const r = build(run, '2026-03-11T08:00:00Z', false);
+    jest.restoreAllMocks();
+    expect(r.ok).toBe(true);
+    expect(r.problems).toEqual([]);
+    const tab = execution(run.g.spreadsheet).ss.getSheetByName(r.sheetName!)!;
+    const values = tab.getDataRange().getValues();
+    const owner = values.findIndex((row) => row[0] === 'Owner' && row[8] === 'Done (due last week)');
+    expect(owner).toBeGreaterThan(0);
+    expect(values.some((row) => row[0] === 'All owners')).toBe(true);
+    expect(tab.getRange(owner + 2, 9).getHorizontalAlignment()).toBe('general');
+    expect(tab.getCharts()).toHaveLength(2);
+  });
+});
+
 describe('document properties full', () => {
   it('the build still works and says the properties are full and what to remove', () => {
     const run = execution(fixture200(), { now: '2026-03-11T08:00:00Z' });

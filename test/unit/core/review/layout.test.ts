@@ -293,6 +293,22 @@ describe('the by-owner table: completion of last week’s steps and slipped deal
     expect(l.rows[all - 1].every((c) => c.bold)).toBe(true);
   });
 
+  it('right-aligns exactly the Done and Slipped cells, "All owners" included, so "–" lines up', () => {
+    expect(l.rightAligned).toEqual([
+      { row: head + 1, column: 9, rows: byName.get(ALL_OWNERS)! - head, columns: 2 },
+    ]);
+    // Every "–" of the tab lies in a right-aligned block.
+    const inBlock = (r: number, c: number) =>
+      l.rightAligned.some(
+        (b) => r >= b.row && r < b.row + b.rows && c >= b.column && c < b.column + b.columns,
+      );
+    l.rows.forEach((cells, i) =>
+      cells.forEach((x, j) => {
+        if (x.cell?.kind === 'text' && x.cell.text === NOTHING_DUE) expect(inBlock(i + 1, j + 1)).toBe(true);
+      }),
+    );
+  });
+
   it('keeps the charts above the table, clear of its new columns', () => {
     for (const c of l.charts)
       expect(chartExtent(c, l.columnWidths.concat(Array(10).fill(100))).row).toBeLessThan(head);
