@@ -212,6 +212,10 @@ describe('closing the loop in the sidebar', () => {
     await selectCell(page, 'G3'); // last updated 23 Feb: stale
     await rowShown(frame, 3);
     await expect(frame.locator('[data-testid="finding"][data-rule="stale"]').count()).resolves.toBe(1);
+    // The engine's message carries an ISO day; the sidebar shows it as the en_GB sheet writes days.
+    const stale = (await frame.textContent('[data-testid="finding"][data-rule="stale"]')) ?? '';
+    expect(stale).toMatch(/Last written \d{1,2} [A-Z][a-z]{2} 2026, \d+ days ago/);
+    expect(stale).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await frame.click('[data-testid="snooze-open"]');
     await frame.fill('[data-testid="snooze-reason"]', 'Budget freeze until April');
     await frame.fill('[data-testid="snooze-until"]', '2026-03-31');

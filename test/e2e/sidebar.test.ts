@@ -187,6 +187,10 @@ describe('the sidebar on the 200-deal sample', () => {
     await select.selectOption('Priya Patel');
     const item = frame.locator('[data-testid="deal-item"]').first();
     await item.waitFor(T);
+    // Summaries name days as the sheet writes them ("overdue since 4 Feb 2026"), never ISO.
+    const summaries = await frame.locator('[data-testid="deal-item"] .deal-summary').allTextContents();
+    expect(summaries.some((t) => /overdue since \d{1,2} [A-Z][a-z]{2} \d{4}/.test(t))).toBe(true);
+    for (const t of summaries) expect(t).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const row = Number(await item.getAttribute('data-row'));
     expect(row).toBeGreaterThan(2);
     await item.click();

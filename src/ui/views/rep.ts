@@ -21,6 +21,7 @@ import { checkText, type ClientCheck } from '../check';
 import type { StepOutcomeKind } from '../../core/rpc-contract';
 import { configFor } from '../check';
 import { addDays } from '../../core/dates/calendar';
+import { localiseDays } from '../../core/review/words';
 import {
   draftPlace,
   lengthProblem,
@@ -91,7 +92,7 @@ export function dueSentence(
   return '';
 }
 
-function findingItem(text: string, f: RowView['findings'][number]): HTMLElement {
+function findingItem(text: string, f: RowView['findings'][number], locale: string): HTMLElement {
   const li = h('li', {
     class: `finding severity-${f.severity}`,
     'data-testid': 'finding',
@@ -102,7 +103,8 @@ function findingItem(text: string, f: RowView['findings'][number]): HTMLElement 
       'p',
       { class: 'finding-reason' },
       h('span', { class: 'severity' }, `${SEVERITY_LABELS[f.severity] ?? f.severity}: `),
-      f.message,
+      // The engine's messages carry ISO days ("Last written 2026-02-22"); show them as the sheet does.
+      localiseDays(f.message, locale),
     ),
   );
   if (f.length > 0 && text) {
@@ -178,7 +180,7 @@ export function renderRow(target: HTMLElement, sel: SelectionContext): void {
       children.push(h('p', { class: 'all-good' }, 'This next step passes every check.'));
     } else {
       const list = h('ul', { class: 'findings', 'aria-label': 'What to fix' });
-      for (const f of r.findings) list.appendChild(findingItem(r.nextStep, f));
+      for (const f of r.findings) list.appendChild(findingItem(r.nextStep, f, locale));
       children.push(list);
     }
   }
@@ -702,7 +704,9 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
           ? h(
               'ul',
               { class: 'preview-findings', 'data-testid': 'compose-findings' },
-              ...lastCheck.findings.map((f) => h('li', {}, f.message)),
+              ...lastCheck.findings.map((f) =>
+                h('li', {}, localiseDays(f.message, selection?.context.locale ?? '')),
+              ),
             )
           : null,
         gaps.length ? h('p', { class: 'help' }, `Still to add: ${gaps.join(', ')}.`) : null,
@@ -731,7 +735,10 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
     const t = writeTarget();
     if (!sel || !t || !text || writing || !canWrite()) return;
     if (needsConfirmation(lastCheck?.verdict) && confirmedText !== text) {
-      const reason = lastCheck?.findings[0]?.message ?? 'it is not a next step';
+      const reason = localiseDays(
+        lastCheck?.findings[0]?.message ?? 'it is not a next step',
+        sel.context.locale,
+      );
       const yes = h(
         'button',
         { type: 'button', class: 'danger', 'data-testid': 'confirm-write' },
@@ -853,7 +860,9 @@ export function createRepView(app: App, panel: HTMLElement): RepView {
         ' ',
         timingBadge(item.timing, null, selection?.context.today ?? '', selection?.context.locale ?? ''),
       ),
-      item.summary ? h('span', { class: 'deal-summary' }, item.summary) : null,
+      item.summary
+        ? h('span', { class: 'deal-summary' }, localiseDays(item.summary, selection?.context.locale ?? ''))
+        : null,
     );
     button.addEventListener('click', () => {
       app.rpc
