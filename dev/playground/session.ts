@@ -686,12 +686,15 @@ export class PlaygroundSession {
     for (const chart of model.charts) {
       try {
         const columns: unknown[][] = [];
+        // The category column as the sheet shows it (a week's date as "9 Mar 2026", not ISO), as Sheets
+        // labels a chart's axis with the cells' formatted text.
+        let categories: string[] | null = null;
         for (const r of chart.ranges) {
           const sheet = this.ss.sheetById(r.sheetId);
           if (!sheet) continue;
-          const values = this.sheetApi(sheet.name)
-            .getRange(r.box.row, r.box.col, r.box.rows, r.box.cols)
-            .getValues();
+          const range = this.sheetApi(sheet.name).getRange(r.box.row, r.box.col, r.box.rows, r.box.cols);
+          const values = range.getValues();
+          if (categories === null) categories = range.getDisplayValues().map((row) => row[0]);
           for (let c = 0; c < r.box.cols; c++) columns.push(values.map((row) => row[c]));
         }
         if (columns.length < 2) continue;
@@ -714,7 +717,7 @@ export class PlaygroundSession {
           height: typeof o.height === 'number' ? o.height : 371,
           stacked: o.isStacked === true,
           percent: o['vAxis.format'] === 'percent',
-          categories: columns[0].slice(headers).map(text),
+          categories: (categories ?? columns[0].map(text)).slice(headers),
           series: columns.slice(1).map((col, i) => ({
             name: headers > 0 ? text(col[0]) : `Series ${i + 1}`,
             color: colors[i % colors.length],

@@ -286,6 +286,31 @@ describe('the playground page on the 200-deal sample', () => {
     // Its embedded chart (verdicts by owner) is drawn over the grid.
     await expect(page.locator('[data-testid="chart"]').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('[data-testid="chart"] rect').count()).resolves.toBeGreaterThan(4);
+    // Axis labels are readable: no two owner names overlap, and the trend's weeks are the sheet's
+    // dates, not ISO.
+    const boxes = await page
+      .locator('[data-testid="chart"][data-chart] [data-testid="chart-category"]')
+      .evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return {
+            chart: el.closest('[data-chart]')!.getAttribute('data-chart'),
+            text: el.textContent ?? '',
+            left: r.left,
+            right: r.right,
+            top: r.top,
+            bottom: r.bottom,
+          };
+        }),
+      );
+    expect(boxes.length).toBeGreaterThan(2);
+    for (const a of boxes)
+      for (const b of boxes) {
+        if (a === b || a.chart !== b.chart) continue;
+        const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        expect([a.text, b.text, overlap]).toEqual([a.text, b.text, false]);
+      }
+    for (const b of boxes) expect(b.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // Dismiss the build's toast, if any, and the sidebar, so the screenshot shows the tab.
     if (await page.isVisible(SELECTORS.toast)) await page.click(SELECTORS.toastClose);
     if (await page.isVisible(SELECTORS.sidebarPanel)) await page.click(SELECTORS.sidebarClose);

@@ -436,10 +436,12 @@
           ? ch.series.reduce((t, s) => t + Math.max(0, s.values[i] || 0), 0)
           : Math.max(...ch.series.map((s) => s.values[i] || 0)),
       );
-      const top = niceMax(Math.max(0, ...totals));
+      // About five gridlines at round steps (0, 5, 10 … rather than quarters of a round top).
+      const step = niceMax(Math.max(0, ...totals) / 5);
+      const top = Math.max(step, Math.ceil(Math.max(0, ...totals) / step - 1e-9) * step);
       const y = (val) => plot.y + plot.h - (val / top) * plot.h;
-      for (let t = 0; t <= 4; t++) {
-        const val = (top * t) / 4;
+      for (let t = 0; t <= Math.round(top / step); t++) {
+        const val = step * t;
         svg.appendChild(
           svgEl('line', { x1: plot.x, x2: plot.x + plot.w, y1: y(val), y2: y(val), class: 'chart-grid' }),
         );
@@ -449,19 +451,26 @@
         );
       }
       const band = n > 0 ? plot.w / n : plot.w;
+      // Labels that would run into each other (owner names under narrow bars) alternate between two
+      // lines, as Sheets staggers them, and are cut with "…" to two bands; the full text is a tooltip.
+      const CHAR_PX = 6.2; // 11px Roboto/Arial, average width
+      const stagger = ch.categories.some((cat) => cat.length * CHAR_PX > band - 4);
+      const room = Math.floor(((stagger ? 2 : 1) * band - 8) / CHAR_PX);
       ch.categories.forEach((cat, i) => {
-        svg.appendChild(
-          svgEl(
-            'text',
-            {
-              x: plot.x + band * (i + 0.5),
-              y: plot.y + plot.h + 16,
-              class: 'chart-axis',
-              'text-anchor': 'middle',
-            },
-            cat,
-          ),
+        const shown = cat.length > room ? cat.slice(0, Math.max(1, room - 1)) + '…' : cat;
+        const label = svgEl(
+          'text',
+          {
+            x: plot.x + band * (i + 0.5),
+            y: plot.y + plot.h + 16 + (stagger && i % 2 === 1 ? 13 : 0),
+            class: 'chart-axis',
+            'text-anchor': 'middle',
+            'data-testid': 'chart-category',
+          },
+          shown,
         );
+        if (shown !== cat) label.appendChild(svgEl('title', {}, cat));
+        svg.appendChild(label);
       });
       if (ch.type === 'LINE' || ch.type === 'AREA') {
         for (const s of ch.series) {
