@@ -45,7 +45,11 @@ export function dayText(iso: IsoDate, locale: string): string {
   return `${d} ${MONTHS[mo - 1]} ${y}`;
 }
 
-/** Every ISO day (YYYY-MM-DD) in a sentence of the add-on's own (never user text) in the locale. */
+/**
+ * Every ISO day (YYYY-MM-DD) in a sentence of the add-on's own, in the locale. For display only: a
+ * finding message may quote a few words of the user's text, where an ISO day would be shown localised
+ * too; cells and stored values are never passed through it.
+ */
 export function localiseDays(sentence: string, locale: string): string {
   return sentence.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => dayText(iso, locale));
 }
