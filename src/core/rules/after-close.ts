@@ -1,5 +1,8 @@
 import { daysBetween } from '../dates/calendar';
+import { MessageMemo } from './message-memo';
 import type { TimingRule } from './types';
+
+const messages = new MessageMemo();
 
 /**
  * The next step is due after the deal's expected close date: either the step or the close date is
@@ -21,7 +24,14 @@ export const afterCloseRule: TimingRule = {
     if (after <= 0) return [];
     return [
       {
-        message: `Due ${facts.due}, ${after === 1 ? '1 day' : `${after} days`} after the expected close date ${facts.closeDate}`,
+        message:
+          messages.get(facts.due, after, facts.closeDate) ??
+          messages.keep(
+            `Due ${facts.due}, ${after === 1 ? '1 day' : `${after} days`} after the expected close date ${facts.closeDate}`,
+            facts.due,
+            after,
+            facts.closeDate,
+          ),
         suggestion: this.suggestion,
         start: facts.dueSpan?.start ?? 0,
         length: facts.dueSpan?.length ?? 0,

@@ -1,5 +1,8 @@
 import { daysBetween } from '../dates/calendar';
+import { MessageMemo } from './message-memo';
 import type { TimingRule } from './types';
+
+const messages = new MessageMemo();
 
 /** An open deal whose expected close date has passed: the forecast is out of date. */
 export const closePassedRule: TimingRule = {
@@ -15,7 +18,13 @@ export const closePassedRule: TimingRule = {
     if (late <= 0) return [];
     return [
       {
-        message: `Expected to close ${facts.closeDate}, ${late === 1 ? '1 day' : `${late} days`} ago, and still open`,
+        message:
+          messages.get(facts.closeDate, late) ??
+          messages.keep(
+            `Expected to close ${facts.closeDate}, ${late === 1 ? '1 day' : `${late} days`} ago, and still open`,
+            facts.closeDate,
+            late,
+          ),
         suggestion: this.suggestion,
         start: 0,
         length: 0,

@@ -1,5 +1,8 @@
 import { daysBetween } from '../dates/calendar';
+import { MessageMemo } from './message-memo';
 import type { TimingRule } from './types';
+
+const messages = new MessageMemo();
 
 /** Due further out than config.farFutureDays: there is probably a nearer step to agree. */
 export const farFutureRule: TimingRule = {
@@ -15,7 +18,9 @@ export const farFutureRule: TimingRule = {
     if (ahead <= config.farFutureDays) return [];
     return [
       {
-        message: `Due in ${ahead} days (${facts.due}): is there a nearer step?`,
+        message:
+          messages.get(facts.due, ahead) ??
+          messages.keep(`Due in ${ahead} days (${facts.due}): is there a nearer step?`, facts.due, ahead),
         suggestion: this.suggestion,
         start: facts.dueSpan?.start ?? 0,
         length: facts.dueSpan?.length ?? 0,

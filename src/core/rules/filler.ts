@@ -1,4 +1,7 @@
+import { MessageMemo } from './message-memo';
 import type { TextRule } from './types';
+
+const messages = new MessageMemo();
 
 /** The only forward action is a filler verb: "follow up", "check in", "touch base", "TBD". */
 export const fillerRule: TextRule = {
@@ -19,7 +22,8 @@ export const fillerRule: TextRule = {
     const phrase = cue ? cue.text.trim() : facts.text.slice(start, start + length).trim();
     return [
       {
-        message: `"${phrase}" on its own is not an action`,
+        message:
+          messages.get(phrase, '') ?? messages.keep(`"${phrase}" on its own is not an action`, phrase, ''),
         suggestion: this.suggestion,
         start,
         length,

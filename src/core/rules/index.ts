@@ -78,6 +78,14 @@ function pushFindings(out: Finding[], id: RuleId, severity: Finding['severity'],
   }
 }
 
+/**
+ * The findings as an array of their own length: an array grown by push from empty reserves 16 slots,
+ * and a row's findings are kept with its result (most rows have one or two).
+ */
+function exact(out: Finding[]): Finding[] {
+  return out.length === 0 ? [] : out.slice();
+}
+
 // Plain loops: these run for every row of every sheet, so no intermediate arrays.
 export function runTextRules(facts: TextFacts, config: Config): Finding[] {
   const out: Finding[] = [];
@@ -85,7 +93,7 @@ export function runTextRules(facts: TextFacts, config: Config): Finding[] {
     const hits = rule.check(facts, config);
     if (hits.length > 0) pushFindings(out, rule.id, severity, hits);
   }
-  return out;
+  return exact(out);
 }
 
 export function runTimingRules(facts: TimingFacts, config: Config): Finding[] {
@@ -94,5 +102,5 @@ export function runTimingRules(facts: TimingFacts, config: Config): Finding[] {
     const hits = rule.check(facts, config);
     if (hits.length > 0) pushFindings(out, rule.id, severity, hits);
   }
-  return out;
+  return exact(out);
 }

@@ -1,3 +1,4 @@
+import { MessageMemo } from './message-memo';
 import type { TextRule } from './types';
 
 const SUGGESTION =
@@ -14,6 +15,13 @@ function describeValue(kind: string, text: string): string {
     default:
       return 'an unreadable date';
   }
+}
+
+const messages = new MessageMemo();
+
+/** `Waiting ("awaiting") is not…`: one copy per kind and cue (see MessageMemo); no cue, no quote. */
+function cueMessage(kind: string, cue: string | undefined, build: (quoted: string) => string): string {
+  return messages.get(kind, cue) ?? messages.keep(build(cue === undefined ? '' : ` ("${cue}")`), kind, cue);
 }
 
 /** No forward action: a status note, a past event, a waiting state, a bare label, or not text at all. */
@@ -70,7 +78,7 @@ export const noActionRule: TextRule = {
       const cue = waiting.cue;
       return [
         {
-          message: `Waiting${cue ? ` ("${cue.text.trim()}")` : ''} is not a next step: what will you do meanwhile?`,
+          message: cueMessage('waiting', cue?.text.trim(), waitingMessage),
           suggestion:
             'Agree a dated action while you wait: "Call with procurement Tue 3pm to walk through the BAA"',
           start: cue?.start ?? waiting.start,
@@ -83,7 +91,7 @@ export const noActionRule: TextRule = {
       const cue = housekeeping.cue;
       return [
         {
-          message: `CRM housekeeping${cue ? ` ("${cue.text.trim()}")` : ''} is not a next step with the buyer`,
+          message: cueMessage('housekeeping', cue?.text.trim(), housekeepingMessage),
           suggestion: SUGGESTION,
           start: cue?.start ?? housekeeping.start,
           length: cue?.length ?? housekeeping.end - housekeeping.start,
@@ -95,7 +103,7 @@ export const noActionRule: TextRule = {
       const cue = status.cue;
       return [
         {
-          message: `Reads as a status note${cue ? ` ("${cue.text.trim()}")` : ''}, not a next step`,
+          message: cueMessage('status', cue?.text.trim(), statusMessage),
           suggestion: SUGGESTION,
           start: cue?.start ?? status.start,
           length: cue?.length ?? status.end - status.start,
@@ -112,3 +120,15 @@ export const noActionRule: TextRule = {
     ];
   },
 };
+
+function waitingMessage(quoted: string): string {
+  return `Waiting${quoted} is not a next step: what will you do meanwhile?`;
+}
+
+function housekeepingMessage(quoted: string): string {
+  return `CRM housekeeping${quoted} is not a next step with the buyer`;
+}
+
+function statusMessage(quoted: string): string {
+  return `Reads as a status note${quoted}, not a next step`;
+}

@@ -1,9 +1,12 @@
 import { daysBetween } from '../dates/calendar';
+import { MessageMemo } from './message-memo';
 import type { TimingRule } from './types';
 
 function days(n: number): string {
   return n === 1 ? '1 day' : `${n} days`;
 }
+
+const messages = new MessageMemo();
 
 /** The due date has passed. */
 export const overdueRule: TimingRule = {
@@ -19,7 +22,9 @@ export const overdueRule: TimingRule = {
     if (late <= 0) return [];
     return [
       {
-        message: `Due ${facts.due}, ${days(late)} ago`,
+        message:
+          messages.get(facts.due, late) ??
+          messages.keep(`Due ${facts.due}, ${days(late)} ago`, facts.due, late),
         suggestion: this.suggestion,
         start: facts.dueSpan?.start ?? 0,
         length: facts.dueSpan?.length ?? 0,

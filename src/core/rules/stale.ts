@@ -1,5 +1,8 @@
 import { daysBetween } from '../dates/calendar';
+import { MessageMemo } from './message-memo';
 import type { TimingRule } from './types';
+
+const messages = new MessageMemo();
 
 /** Written or last updated longer ago than the deal's stage allows (per-stage freshness). */
 export const staleRule: TimingRule = {
@@ -17,7 +20,15 @@ export const staleRule: TimingRule = {
       typeof facts.stage === 'string' && facts.stage.trim() !== '' ? facts.stage.trim() : 'this stage';
     return [
       {
-        message: `Last written ${facts.writtenOn}, ${age} days ago; ${stage} allows ${facts.freshnessDays}`,
+        message:
+          messages.get(facts.writtenOn, age, stage, facts.freshnessDays) ??
+          messages.keep(
+            `Last written ${facts.writtenOn}, ${age} days ago; ${stage} allows ${facts.freshnessDays}`,
+            facts.writtenOn,
+            age,
+            stage,
+            facts.freshnessDays,
+          ),
         suggestion: this.suggestion,
         start: facts.writtenSpan?.start ?? 0,
         length: facts.writtenSpan?.length ?? 0,
