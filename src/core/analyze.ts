@@ -6,6 +6,7 @@ import { sharedDefaultConfig, stageRulesFor, type Config } from './config';
 import { dateToIsoDay, cellToIsoDate } from './dates/cell';
 import { daysBetween, isIsoDate } from './dates/calendar';
 import { readText, type TextReading } from './reading/read';
+import { hasLetterOrDigit } from './reading/words';
 import { runTextRules, runTimingRules, type CellKind, type TextFacts } from './rules';
 import type {
   AnalyzeContext,
@@ -55,7 +56,7 @@ function describeCell(value: CellValue, ctx: AnalyzeContext): CellText {
     if (trimmed.startsWith('#') && SHEETS_ERRORS.test(trimmed)) {
       return { kind: 'error', text: value, errorCode: trimmed.toUpperCase() };
     }
-    if (!hasLetterOrDigit(value, MAX_TEXT_CHARS))
+    if (!hasLetterOrDigit(value, 0, Math.min(value.length, MAX_TEXT_CHARS)))
       return { kind: 'empty', text: value.slice(0, MAX_TEXT_CHARS) };
     return { kind: 'text', text: value.length > MAX_TEXT_CHARS ? value.slice(0, MAX_TEXT_CHARS) : value };
   }
@@ -66,18 +67,6 @@ function describeCell(value: CellValue, ctx: AnalyzeContext): CellText {
     return day ? { kind: 'date', text: day, date: day } : { kind: 'invalid-date', text: 'Invalid Date' };
   }
   return { kind: 'empty', text: '' };
-}
-
-/** Some letter or digit in the first `limit` characters (ASCII by code, the rest by Unicode class). */
-function hasLetterOrDigit(value: string, limit: number): boolean {
-  const n = Math.min(value.length, limit);
-  let nonAscii = false;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
-    if (c > 127) nonAscii = true;
-  }
-  return nonAscii && /[\p{L}\p{N}]/u.test(value.slice(0, limit));
 }
 
 function verdictOf(facts: TextFacts, config: Config): Verdict {

@@ -30,9 +30,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const WIDTH = STEP_LOG_HEADERS.length;
 
+/** A first row that is the add-on's header (else the sheet is somebody else's). */
+function isLogHeader(row: readonly unknown[]): boolean {
+  return row.every((v, i) => v === STEP_LOG_HEADERS[i]);
+}
+
 function isLogSheet(sheet: Sheet): boolean {
-  const head = sheet.getRange(1, 1, 1, WIDTH).getValues()[0];
-  return head.every((v, i) => v === STEP_LOG_HEADERS[i]);
+  return isLogHeader(sheet.getRange(1, 1, 1, WIDTH).getValues()[0]);
 }
 
 function createLogSheet(ss: Spreadsheet): Sheet {
@@ -112,7 +116,7 @@ export function readStepLog(ss: Spreadsheet): { entries: StepLogEntry[]; problem
   const lastRow = sheet.getLastRow();
   if (lastRow < 2) return { entries: [], problems: [] };
   const values = sheet.getRange(1, 1, lastRow, WIDTH).getValues();
-  if (!values[0].every((v, i) => v === STEP_LOG_HEADERS[i])) {
+  if (!isLogHeader(values[0])) {
     return {
       entries: [],
       problems: [
@@ -155,7 +159,7 @@ export function readRecentStepLog(ss: Spreadsheet, limit: number): StepLogEntry[
       head = sheet.getRange(1, 1, 1, WIDTH).getValues()[0];
       rows = sheet.getRange(lastRow - limit + 1, 1, limit, WIDTH).getValues();
     }
-    if (!head.every((v, i) => v === STEP_LOG_HEADERS[i])) return [];
+    if (!isLogHeader(head)) return [];
     return rows.map(rowToEntry).filter((e): e is StepLogEntry => e !== null);
   } catch {
     return [];

@@ -3,6 +3,8 @@
  * ("BAFO sent and awaiting feedback. Next Board meeting 11/03"), and a date anchors only the clause
  * it sits in.
  */
+import { hasLetterOrDigit } from './words';
+
 export interface Clause {
   start: number;
   end: number;
@@ -47,14 +49,4 @@ export function splitClauses(text: string, from = 0): Clause[] {
   for (const c of clauses) if (hasLetterOrDigit(text, c.start, c.end)) clauses[kept++] = c;
   clauses.length = kept;
   return clauses;
-}
-
-function hasLetterOrDigit(text: string, start: number, end: number): boolean {
-  let nonAscii = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
-    if (c > 127) nonAscii = true;
-  }
-  return nonAscii && /[\p{L}\p{N}]/u.test(text.slice(start, end));
 }

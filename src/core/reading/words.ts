@@ -29,6 +29,17 @@ export function isWordCode(c: number): boolean {
   return /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 }
 
+/** Some letter or digit in `text[start, end)` (ASCII by code, the rest by Unicode class). */
+export function hasLetterOrDigit(text: string, start: number, end: number): boolean {
+  let nonAscii = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+    if (c > 127) nonAscii = true;
+  }
+  return nonAscii && /[\p{L}\p{N}]/u.test(text.slice(start, end));
+}
+
 // Pipelines reuse a small vocabulary; the cap keeps a sheet of unique tokens (ids, codes) bounded.
 const entries = new Map<string, WordEntry>();
 const MAX_ENTRIES = 20_000;

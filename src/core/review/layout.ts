@@ -305,7 +305,13 @@ function dealRow(grid: Grid, r: ReviewRow, ctx: Ctx, background: string | null =
   );
 }
 
-function groupCells(g: GroupRow, ctx: Ctx): LayoutCell[] {
+/** What a group table's row shows (A..H). */
+type GroupFigures = Pick<
+  GroupRow,
+  'name' | 'deals' | 'okShare' | 'overdue' | 'stale' | 'vague' | 'atRisk' | 'amountAtRisk'
+>;
+
+function groupCells(g: GroupFigures, ctx: Ctx): LayoutCell[] {
   return [
     text(g.name),
     num(g.deals, COUNT_FORMAT),
@@ -389,36 +395,19 @@ function ownerTable(grid: Grid, model: ReviewModel, ctx: Ctx) {
   const overall: Completed = model.closeLoop
     ? model.closeLoop.completion
     : { due: mc.dueLastWeek - mc.notFound, done: mc.completed, rate: mc.rate };
-  grid.add(
-    [
-      text(ALL_OWNERS),
-      num(deals, COUNT_FORMAT),
-      num(deals === 0 ? 0 : sum((g) => g.verdicts.ok) / deals, SHARE_FORMAT),
-      num(
-        sum((g) => g.overdue),
-        COUNT_FORMAT,
-      ),
-      num(
-        sum((g) => g.stale),
-        COUNT_FORMAT,
-      ),
-      num(
-        sum((g) => g.vague),
-        COUNT_FORMAT,
-      ),
-      num(
-        sum((g) => g.atRisk),
-        COUNT_FORMAT,
-      ),
-      num(
-        sum((g) => g.amountAtRisk),
-        ctx.amount,
-      ),
-      completionCell(overall),
-      countOrDash(model.closeLoop?.slipped),
-    ],
-    { bold: true },
-  );
+  const allOwners: GroupFigures = {
+    name: ALL_OWNERS,
+    deals,
+    okShare: deals === 0 ? 0 : sum((g) => g.verdicts.ok) / deals,
+    overdue: sum((g) => g.overdue),
+    stale: sum((g) => g.stale),
+    vague: sum((g) => g.vague),
+    atRisk: sum((g) => g.atRisk),
+    amountAtRisk: sum((g) => g.amountAtRisk),
+  };
+  grid.add([...groupCells(allOwners, ctx), completionCell(overall), countOrDash(model.closeLoop?.slipped)], {
+    bold: true,
+  });
   // Done and Slipped mix numbers with "–" text cells: all right-aligned, so the column reads as one.
   const loopCells: Block = { row: header + 1, column: 9, rows: grid.rows.length - header, columns: 2 };
   return { header, last, loopCells };

@@ -26,6 +26,23 @@ import { HIGHLIGHT_LEGEND } from '../../../src/core/highlights/legend';
 import type { CellValue } from '../../../src/core/types';
 import { CODE, FIXTURE_NOW, pipelineFixture } from './helpers';
 
+/** A one-tab pipeline (deal, stage, next step, due, updated) in TZ, en_GB. */
+function smallPipeline(name: string, rows: FixtureValue[][]): SpreadsheetFixture {
+  return {
+    name,
+    timeZone: TZ,
+    locale: 'en_GB',
+    sheets: [
+      {
+        name: 'Pipeline',
+        maxRows: rows.length + 5,
+        maxColumns: 6,
+        values: [['Deal', 'Stage', 'Next step', 'Next step due', 'Next step updated'], ...rows],
+      },
+    ],
+  };
+}
+
 const CLASS_OF_COLOUR: Record<string, HighlightClass> = Object.fromEntries(
   HIGHLIGHT_LEGEND.map((e) => [e.color, e.id === 'weak' ? 'vague' : (e.id as HighlightClass)]),
 );
@@ -156,19 +173,7 @@ describe('snoozed deals, log-style rows included, 30 days with no script run aft
       { $date: '2026-02-20T09:00:00Z' },
     ],
   ];
-  const fixture = (): SpreadsheetFixture => ({
-    name: 'Snoozes',
-    timeZone: TZ,
-    locale: 'en_GB',
-    sheets: [
-      {
-        name: 'Pipeline',
-        maxRows: texts.length + 5,
-        maxColumns: 6,
-        values: [['Deal', 'Stage', 'Next step', 'Next step due', 'Next step updated'], ...texts],
-      },
-    ],
-  });
+  const fixture = (): SpreadsheetFixture => smallPipeline('Snoozes', texts);
   // Snoozed from the sidebar on day 3 (Sat 14 March); C is the control, never snoozed.
   const SNOOZE_DAY = 3;
   const until: Record<string, string> = {
@@ -220,23 +225,10 @@ describe('snoozed deals, log-style rows included, 30 days with no script run aft
 
 describe('a snooze across New Year on a December log date', () => {
   test('"20/12 BR …" read in January: held off to the snooze’s end, stale again after', () => {
-    const fixture: SpreadsheetFixture = {
-      name: 'New Year',
-      timeZone: TZ,
-      locale: 'en_GB',
-      sheets: [
-        {
-          name: 'Pipeline',
-          maxRows: 6,
-          maxColumns: 6,
-          values: [
-            ['Deal', 'Stage', 'Next step', 'Next step due', 'Next step updated'],
-            ['Deal Y', 'Proposal', '20/12 BR Jane (CFO) to sign the order form by 20/02', null, null],
-            ['Deal Z', 'Proposal', '20/12 BR Jane (CFO) to sign the order form by 20/02', null, null],
-          ],
-        },
-      ],
-    };
+    const fixture = smallPipeline('New Year', [
+      ['Deal Y', 'Proposal', '20/12 BR Jane (CFO) to sign the order form by 20/02', null, null],
+      ['Deal Z', 'Proposal', '20/12 BR Jane (CFO) to sign the order form by 20/02', null, null],
+    ]);
     const start = new Date('2026-12-28T10:00:00Z');
     const { bad, daily } = compareDays(fixture, start, 20, {
       onDay: (d, fns) => {
@@ -359,22 +351,12 @@ const updated: fc.Arbitrary<FixtureValue> = fc.oneof(
 
 const row = fc.tuple(nextStep, stage, due, updated);
 
-const pipeline = fc.array(row, { minLength: 1, maxLength: 40 }).map((cells): SpreadsheetFixture => {
-  const rows = cells.map(([text, st, d, u], i): FixtureValue[] => [`Deal ${i + 1}`, st, text, d, u]);
-  return {
-    name: 'Generated',
-    timeZone: TZ,
-    locale: 'en_GB',
-    sheets: [
-      {
-        name: 'Pipeline',
-        maxRows: rows.length + 5,
-        maxColumns: 6,
-        values: [['Deal', 'Stage', 'Next step', 'Next step due', 'Next step updated'], ...rows],
-      },
-    ],
-  };
-});
+const pipeline = fc.array(row, { minLength: 1, maxLength: 40 }).map((cells) =>
+  smallPipeline(
+    'Generated',
+    cells.map(([text, st, d, u], i): FixtureValue[] => [`Deal ${i + 1}`, st, text, d, u]),
+  ),
+);
 
 /** Deals snoozed before highlights go on: (deal index, the snooze's last day from the start). */
 const snoozed = fc.array(fc.tuple(fc.nat(39), fc.integer({ min: -3, max: 35 })), { maxLength: 8 });

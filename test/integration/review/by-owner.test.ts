@@ -13,10 +13,9 @@ import ExcelJS from 'exceljs';
 import { createAppsScriptGlobals, exportXlsx } from '../../../dev/emulator';
 import { main } from '../../../src/cli/main';
 import { addReviewSheet, internalLinksOnly } from '../../../src/cli/review-xlsx';
-import type { SelectionContext } from '../../../src/core/rpc-contract';
 import { layoutReview, reviewMarker } from '../../../src/core/review/layout';
 import type { ReviewModel } from '../../../src/core/review/model';
-import { setup, type Harness } from '../sidebar/helpers';
+import { closeLoopHarness, playWeekTwo, type CloseLoop } from '../sidebar/close-loop-scenario';
 import { expectSameCells, sheetsCells, xlsxCells, xlsxLinks, type Cell } from './cells';
 import { build, execution, fixture200 } from './harness';
 
@@ -45,54 +44,6 @@ function ownerTable(cells: Cell[][]) {
 /** [value, number format, displayed text] of a cell. */
 const shown = (c: Cell) => [c.kind === 'text' ? c.text : c.value, c.format, c.text];
 
-// ---- the four-week scenario (test/integration/sidebar/four-weeks.test.ts), up to its week-3 review
-
-let now = new Date('2026-03-09T10:00:00Z');
-const at = (iso: string): void => {
-  now = new Date(iso);
-};
-function row(h: Harness, n: number) {
-  h.select(`G${n}`);
-  return h.call<SelectionContext>('getSelectionContext').row!;
-}
-function write(h: Harness, n: number, text: string): void {
-  const r = row(h, n);
-  h.call('writeNextStep', { row: n, text, expected: r.nextStep, dealKey: r.dealKey });
-}
-function outcome(h: Harness, n: number, kind: 'done' | 'missed' | 'moved'): void {
-  const r = row(h, n);
-  h.call('recordStepOutcome', { row: n, dealKey: r.dealKey, expected: r.nextStep, outcome: kind });
-}
-function review(h: Harness, mondayIso: string): ReviewModel {
-  at(mondayIso);
-  return h.call<{ model: ReviewModel }>('buildReviewNow', { now: mondayIso, includeModel: true }).model;
-}
-
-/** Week 2's events (9–15 March): done, missed, replaced, moved twice; the review of week 3 follows. */
-function fourWeeks(): Harness {
-  const h = setup({ now: () => now });
-  h.sheet().deleteColumn(8); // no due column: each step's date is the one its text names
-  at('2026-03-09T10:00:00Z');
-  write(h, 3, 'Pricing call with Jane on 11/03');
-  write(h, 4, 'Send the MSA to the CFO by 12/03');
-  write(h, 5, 'Demo for the COO on 13/03');
-  write(h, 6, 'Workshop with procurement on 10/03');
-  at('2026-03-10T10:00:00Z');
-  outcome(h, 6, 'moved');
-  write(h, 6, 'Workshop with procurement on 12/03');
-  at('2026-03-11T10:00:00Z');
-  outcome(h, 3, 'done');
-  write(h, 3, 'Send the MSA to Jane by 20/03');
-  at('2026-03-12T10:00:00Z');
-  outcome(h, 4, 'missed');
-  write(h, 4, 'Call the CFO on 19/03');
-  outcome(h, 6, 'moved');
-  write(h, 6, 'Workshop with procurement on 14/03');
-  at('2026-03-13T10:00:00Z');
-  write(h, 5, 'Demo for the COO on 17/03'); // replaced without an outcome
-  return h;
-}
-
 /** The XLSX renderer on the same model and layout options as the Sheets tab; read back as cells. */
 async function xlsxOf(model: ReviewModel, sheets: Cell[][]): Promise<Cell[][] & { rightAligned: string[] }> {
   // The Sheets writer read the pipeline's amount format; the tab's "Amount at risk" cell carries it.
@@ -118,17 +69,20 @@ async function xlsxOf(model: ReviewModel, sheets: Cell[][]): Promise<Cell[][] & 
 }
 
 describe('the by-owner table on the four-week scenario (the next-step log), through the bundle', () => {
-  let h: Harness;
+  let scenario: CloseLoop;
+  let h: CloseLoop['h'];
   let model: ReviewModel;
   let cells: Cell[][];
   const rebuild = () => {
-    model = review(h, '2026-03-16T08:00:00Z');
+    model = scenario.review('2026-03-16T08:00:00Z');
     cells = sheetsCells(h.g.SpreadsheetApp.getActiveSpreadsheet(), TAB);
     return ownerTable(cells);
   };
 
   beforeAll(() => {
-    h = fourWeeks();
+    scenario = closeLoopHarness();
+    playWeekTwo(scenario);
+    h = scenario.h;
   });
 
   it('shows each owner’s completion and slipped count, "–" when nothing was due, and all owners', () => {

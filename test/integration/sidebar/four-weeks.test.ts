@@ -4,66 +4,25 @@
  * (200-deal fixture without its due column: row 3 Maria Fernandez, rows 4–5 Priya Patel, row 6 Ben Reid,
  * row 9 James Smith.)
  */
-import type { SelectionContext } from '../../../src/core/rpc-contract';
 import type { ReviewModel } from '../../../src/core/review/model';
-import { setup, type Harness } from './helpers';
+import { closeLoopHarness, playWeekTwo } from './close-loop-scenario';
 
-let now = new Date('2026-03-09T10:00:00Z');
-const at = (iso: string): void => {
-  now = new Date(iso);
-};
-
-function row(h: Harness, n: number) {
-  h.select(`G${n}`);
-  return h.call<SelectionContext>('getSelectionContext').row!;
-}
-function write(h: Harness, n: number, text: string): void {
-  const r = row(h, n);
-  h.call('writeNextStep', { row: n, text, expected: r.nextStep, dealKey: r.dealKey });
-}
-function outcome(h: Harness, n: number, kind: 'done' | 'missed' | 'moved'): void {
-  const r = row(h, n);
-  h.call('recordStepOutcome', { row: n, dealKey: r.dealKey, expected: r.nextStep, outcome: kind });
-}
-function review(h: Harness, mondayIso: string): ReviewModel {
-  at(mondayIso);
-  return h.call<{ model: ReviewModel }>('buildReviewNow', { now: mondayIso, includeModel: true }).model;
-}
 const section = (m: ReviewModel, id: string) => m.sections.find((s) => s.id === id)!;
 
 test('four weeks: completion per owner, slipped deals, snoozes with reasons, no stale flag while snoozed', () => {
-  const h = setup({ now: () => now });
-  // Without the due column (H): each step's date is the one its text names. (With one, a step written
-  // after Done takes over the closed step's date in it: test/integration/sidebar/due-after-close.)
-  h.sheet().deleteColumn(8);
+  const scenario = closeLoopHarness();
+  const { h, row, review } = scenario;
   // Week 1 has no review yet (the add-on was installed in week 2), so week 3's completion comes
   // from the log alone and its numbers are exact; week 4 compares with week 3's snapshot too.
 
   // Week 2 (9–15 March): steps set, then done, missed, replaced, moved twice; a stall snoozed.
-  at('2026-03-09T10:00:00Z');
-  write(h, 3, 'Pricing call with Jane on 11/03');
-  write(h, 4, 'Send the MSA to the CFO by 12/03');
-  write(h, 5, 'Demo for the COO on 13/03');
-  write(h, 6, 'Workshop with procurement on 10/03');
-  at('2026-03-10T10:00:00Z');
-  outcome(h, 6, 'moved');
-  write(h, 6, 'Workshop with procurement on 12/03');
-  at('2026-03-11T10:00:00Z');
-  outcome(h, 3, 'done');
-  write(h, 3, 'Send the MSA to Jane by 20/03');
-  at('2026-03-12T10:00:00Z');
-  outcome(h, 4, 'missed');
-  write(h, 4, 'Call the CFO on 19/03');
-  outcome(h, 6, 'moved');
-  write(h, 6, 'Workshop with procurement on 14/03');
-  at('2026-03-13T10:00:00Z');
-  write(h, 5, 'Demo for the COO on 17/03'); // replaced without an outcome
-  const nine = row(h, 9);
+  playWeekTwo(scenario);
+  const nine = row(9);
   expect(nine.findings.map((f) => f.rule)).toContain('stale');
   h.call('snoozeDeal', { row: 9, dealKey: nine.dealKey, until: '2026-03-20', reason: 'Architect on leave' });
 
   // Week 3 review (Monday 16 March): last week is 9–15 March.
-  const w3 = review(h, '2026-03-16T08:00:00Z');
+  const w3 = review('2026-03-16T08:00:00Z');
   expect(w3.closeLoop?.completionSource).toBe('log');
   expect(w3.closeLoop?.completion).toEqual({ due: 6, done: 1, rate: 1 / 6 });
   expect(w3.completion.rate).toBe(1 / 6);
@@ -96,7 +55,7 @@ test('four weeks: completion per owner, slipped deals, snoozes with reasons, no 
   expect(section(w3, 'zombie').rows.map((r) => r.row)).not.toContain(9);
 
   // Week 4 review (Monday 23 March): the snooze has expired by itself.
-  const w4 = review(h, '2026-03-23T08:00:00Z');
+  const w4 = review('2026-03-23T08:00:00Z');
   expect(w4.closeLoop?.snoozed).toEqual([]);
   expect(section(w4, 'snoozed').rows).toEqual([]);
   expect(everywhere(w4).some((r) => /Last written/.test(r.reasons.join(' ')))).toBe(true);

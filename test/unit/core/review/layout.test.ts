@@ -21,6 +21,16 @@ import {
 import { buildReviewModel, type ReviewModel } from '../../../../src/core/review/model';
 import { closed, deal, open } from './helpers';
 
+/** The review's week and source, shared by the models below (Wednesday 11 March 2026, London). */
+const WEEK = {
+  previous: [],
+  today: '2026-03-11',
+  timeZone: 'Europe/London',
+  generatedAt: '2026-03-11T08:00:00.000Z',
+  sourceSheet: 'Pipeline',
+  config: { weekStart: 'monday' as const },
+};
+
 describe('links and markers', () => {
   it('escapes quotes in the HYPERLINK label', () => {
     expect(formulaString('Acme "Big" Deal')).toBe('"Acme ""Big"" Deal"');
@@ -67,12 +77,7 @@ describe('layoutReview', () => {
       deal(3, 'B', { nextStep: '@risk', stage: '-2' }),
       deal(4, 'C', { stage: 'Closed Won', closeDate: '2026-03-10' }),
     ],
-    previous: [],
-    today: '2026-03-11',
-    timeZone: 'Europe/London',
-    generatedAt: '2026-03-11T08:00:00.000Z',
-    sourceSheet: 'Pipeline',
-    config: { weekStart: 'monday' },
+    ...WEEK,
   });
   const layout = layoutReview(model, { locale: 'en_GB', amountColumnFormat: '£#,##0.00' });
   const grid = sheetsGrid(layout, 9);
@@ -198,12 +203,7 @@ function ownerModel(closeLoop = true): ReviewModel {
       deal(4, 'Initech', { owner: '=HYPERLINK("http://evil","x")', amount: 1000 }),
       deal(5, 'Umbrella', { owner: 'Maria', amount: 500 }),
     ],
-    previous: [],
-    today: '2026-03-11',
-    timeZone: 'Europe/London',
-    generatedAt: '2026-03-11T08:00:00.000Z',
-    sourceSheet: 'Pipeline',
-    config: { weekStart: 'monday' },
+    ...WEEK,
   });
   if (!closeLoop) return model;
   const completion: Record<string, { due: number; done: number; rate: number | null }> = {
