@@ -1,6 +1,6 @@
 import { daysBetween } from '../dates/calendar';
 import { MessageMemo } from './message-memo';
-import type { TimingRule } from './types';
+import { NO_HITS, type TimingRule } from './types';
 
 const messages = new MessageMemo();
 
@@ -17,11 +17,11 @@ export const afterCloseRule: TimingRule = {
   message: "The next step is due after the deal's expected close date",
   suggestion: 'Bring the step forward, or move the close date to when the deal can really close',
   check(facts, config) {
-    if (!facts.due || !facts.closeDate) return [];
+    if (!facts.due || !facts.closeDate) return NO_HITS;
     // A close date already passed is close-passed's finding; saying "after close" too would be noise.
-    if (facts.closeDate < facts.today && config.rules['close-passed']?.enabled !== false) return [];
+    if (facts.closeDate < facts.today && config.rules['close-passed']?.enabled !== false) return NO_HITS;
     const after = daysBetween(facts.closeDate, facts.due);
-    if (after <= 0) return [];
+    if (after <= 0) return NO_HITS;
     return [
       {
         message:

@@ -1,6 +1,6 @@
 import { daysBetween } from '../dates/calendar';
 import { MessageMemo } from './message-memo';
-import type { TimingRule } from './types';
+import { NO_HITS, type TimingRule } from './types';
 
 const messages = new MessageMemo();
 
@@ -13,9 +13,9 @@ export const closePassedRule: TimingRule = {
   message: "The deal's expected close date has passed and it is still open",
   suggestion: 'Close the deal as won or lost, or agree a new close date with the buyer',
   check(facts) {
-    if (!facts.closeDate) return [];
+    if (!facts.closeDate) return NO_HITS;
     const late = daysBetween(facts.closeDate, facts.today);
-    if (late <= 0) return [];
+    if (late <= 0) return NO_HITS;
     return [
       {
         message:

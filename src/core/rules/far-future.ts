@@ -1,6 +1,6 @@
 import { daysBetween } from '../dates/calendar';
 import { MessageMemo } from './message-memo';
-import type { TimingRule } from './types';
+import { NO_HITS, type TimingRule } from './types';
 
 const messages = new MessageMemo();
 
@@ -13,9 +13,9 @@ export const farFutureRule: TimingRule = {
   message: 'The step is far in the future',
   suggestion: 'Add the step that happens before then',
   check(facts, config) {
-    if (!facts.due) return [];
+    if (!facts.due) return NO_HITS;
     const ahead = daysBetween(facts.today, facts.due);
-    if (ahead <= config.farFutureDays) return [];
+    if (ahead <= config.farFutureDays) return NO_HITS;
     return [
       {
         message:

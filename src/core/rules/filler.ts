@@ -1,5 +1,5 @@
 import { MessageMemo } from './message-memo';
-import type { TextRule } from './types';
+import { NO_HITS, type TextRule } from './types';
 
 const messages = new MessageMemo();
 
@@ -14,7 +14,7 @@ export const fillerRule: TextRule = {
     'Say what the contact is for: a meeting or a deliverable ("Send pricing options to Jane by Fri")',
   check(facts) {
     const r = facts.reading;
-    if (!r || r.hasConcrete || !r.hasFiller) return [];
+    if (!r || r.hasConcrete || !r.hasFiller) return NO_HITS;
     const clause = r.clauses.find((c) => c.kind === 'filler');
     const cue = clause?.cue;
     const start = cue?.start ?? clause?.start ?? 0;

@@ -14,6 +14,7 @@ import { staleRule } from './stale';
 import type { Hit, Rule, TextFacts, TextRule, TimingFacts, TimingRule } from './types';
 
 export type { CellKind, Hit, Rule, TextFacts, TextRule, TimingFacts, TimingRule } from './types';
+export { NO_HITS } from './types';
 
 export const TEXT_RULES: readonly TextRule[] = [
   missingRule,
@@ -65,7 +66,7 @@ function planFor(config: Config): RulePlan {
   return plan;
 }
 
-function pushFindings(out: Finding[], id: RuleId, severity: Finding['severity'], hits: Hit[]): void {
+function pushFindings(out: Finding[], id: RuleId, severity: Finding['severity'], hits: readonly Hit[]): void {
   for (const h of hits) {
     out.push({
       rule: id,
@@ -79,28 +80,31 @@ function pushFindings(out: Finding[], id: RuleId, severity: Finding['severity'],
 }
 
 /**
- * The findings as an array of their own length: an array grown by push from empty reserves 16 slots,
- * and a row's findings are kept with its result (most rows have one or two).
+ * A row's findings: the hits of every active rule, in an array of its own length (an array grown by
+ * push from empty reserves 16 slots, and a row's findings are kept with its result). A row with no
+ * finding gets a fresh empty array: results are never shared between rows.
  */
-function exact(out: Finding[]): Finding[] {
-  return out.length === 0 ? [] : out.slice();
+function runRules<F>(
+  active: ReadonlyArray<{
+    rule: { id: RuleId; check(facts: F, config: Config): readonly Hit[] };
+    severity: Finding['severity'];
+  }>,
+  facts: F,
+  config: Config,
+): Finding[] {
+  let out: Finding[] | undefined;
+  for (const { rule, severity } of active) {
+    const hits = rule.check(facts, config);
+    if (hits.length > 0) pushFindings((out ??= []), rule.id, severity, hits);
+  }
+  return out === undefined ? [] : out.slice();
 }
 
-// Plain loops: these run for every row of every sheet, so no intermediate arrays.
+// These run for every row of every sheet: plain loops, no intermediate arrays.
 export function runTextRules(facts: TextFacts, config: Config): Finding[] {
-  const out: Finding[] = [];
-  for (const { rule, severity } of planFor(config).text) {
-    const hits = rule.check(facts, config);
-    if (hits.length > 0) pushFindings(out, rule.id, severity, hits);
-  }
-  return exact(out);
+  return runRules(planFor(config).text, facts, config);
 }
 
 export function runTimingRules(facts: TimingFacts, config: Config): Finding[] {
-  const out: Finding[] = [];
-  for (const { rule, severity } of planFor(config).timing) {
-    const hits = rule.check(facts, config);
-    if (hits.length > 0) pushFindings(out, rule.id, severity, hits);
-  }
-  return exact(out);
+  return runRules(planFor(config).timing, facts, config);
 }

@@ -1,4 +1,4 @@
-import type { TextRule } from './types';
+import { NO_HITS, type TextRule } from './types';
 
 const SUGGESTION =
   'Write the next agreed action, who it is with and when: "Send revised proposal to Jane (CFO) by Fri 14 Mar"';
@@ -32,6 +32,6 @@ export const missingRule: TextRule = {
         },
       ];
     }
-    return [];
+    return NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { MessageMemo } from './message-memo';
-import type { TextRule } from './types';
+import { NO_HITS, type TextRule } from './types';
 
 const SUGGESTION =
   'Name what happens next: the meeting or deliverable ("Call with Jordan on Thu 20th to agree rates")';
@@ -62,7 +62,7 @@ export const noActionRule: TextRule = {
           ]
         : [];
     }
-    if (r.hasConcrete || r.hasFiller) return [];
+    if (r.hasConcrete || r.hasFiller) return NO_HITS;
     if (r.label) {
       return [
         {

@@ -1,4 +1,4 @@
-import type { TextRule } from './types';
+import { NO_HITS, type TextRule } from './types';
 
 /** No buyer-side person or role named. Seller initials in a log stamp do not count. */
 export const noPartyRule: TextRule = {
@@ -10,7 +10,7 @@ export const noPartyRule: TextRule = {
   suggestion: 'Name who on the buyer side: "with Jane", "the CFO", "their IT team"',
   check(facts) {
     const r = facts.reading;
-    if (!r || r.party || (!r.hasConcrete && !r.hasFiller)) return [];
+    if (!r || r.party || (!r.hasConcrete && !r.hasFiller)) return NO_HITS;
     const forward =
       r.clauses.find((c) => c.kind === 'concrete') ?? r.clauses.find((c) => c.kind === 'filler');
     return [

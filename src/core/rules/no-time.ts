@@ -1,4 +1,4 @@
-import type { TextRule } from './types';
+import { NO_HITS, type TextRule } from './types';
 
 const SUGGESTION = 'Add a day or date: "Fri 14 Mar", "by EOW", "next Tuesday 3pm"';
 
@@ -12,10 +12,10 @@ export const noTimeRule: TextRule = {
   suggestion: SUGGESTION,
   check(facts) {
     const r = facts.reading;
-    if (!r || (!r.hasConcrete && !r.hasFiller) || facts.dueDate) return [];
+    if (!r || (!r.hasConcrete && !r.hasFiller) || facts.dueDate) return NO_HITS;
     // A concrete step needs its own date: a dated follow-up beside it ("..., call 17/03") does not
     // date the step, and the verdict says weak; this finding says why.
-    if (r.hasConcrete ? r.anchoredConcrete : r.anchor) return [];
+    if (r.hasConcrete ? r.anchoredConcrete : r.anchor) return NO_HITS;
     const forward = r.hasConcrete
       ? (r.clauses.find((c) => c.kind === 'concrete' && c.mentions.length === 0) ??
         r.clauses.find((c) => c.kind === 'concrete'))

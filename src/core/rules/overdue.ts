@@ -1,6 +1,6 @@
 import { daysBetween } from '../dates/calendar';
 import { MessageMemo } from './message-memo';
-import type { TimingRule } from './types';
+import { NO_HITS, type TimingRule } from './types';
 
 function days(n: number): string {
   return n === 1 ? '1 day' : `${n} days`;
@@ -17,9 +17,9 @@ export const overdueRule: TimingRule = {
   message: 'The due date has passed',
   suggestion: 'Do it, or agree a new date with the buyer and update the entry',
   check(facts) {
-    if (!facts.due) return [];
+    if (!facts.due) return NO_HITS;
     const late = daysBetween(facts.due, facts.today);
-    if (late <= 0) return [];
+    if (late <= 0) return NO_HITS;
     return [
       {
         message:

@@ -1,6 +1,6 @@
 import { daysBetween } from '../dates/calendar';
 import { MessageMemo } from './message-memo';
-import type { TimingRule } from './types';
+import { NO_HITS, type TimingRule } from './types';
 
 const messages = new MessageMemo();
 
@@ -13,9 +13,9 @@ export const staleRule: TimingRule = {
   message: 'The entry has not been updated within the days its stage allows',
   suggestion: 'Confirm the step with the buyer and date the update',
   check(facts) {
-    if (!facts.writtenOn) return [];
+    if (!facts.writtenOn) return NO_HITS;
     const age = daysBetween(facts.writtenOn, facts.today);
-    if (age <= facts.freshnessDays) return [];
+    if (age <= facts.freshnessDays) return NO_HITS;
     const stage =
       typeof facts.stage === 'string' && facts.stage.trim() !== '' ? facts.stage.trim() : 'this stage';
     return [
