@@ -206,57 +206,45 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 export async function run(log: (line: string) => void): Promise<void> {
   const writeGood = loadWriteGood();
   const texts = syntheticRows(ROWS).map((r) => String(r[2]));
-  const analyze: number[][] = [];
-  const chronoRuns: number[][] = [];
-  // Per trial: the first pass's main-thread seconds and its other threads' (process minus main).
-  const analyzeMain: number[][] = [];
-  const chronoMain: number[][] = [];
-  let dates = 0;
-  // Per trial: the first pass's system seconds and page faults.
-  const analyzeSystem: number[][] = [];
-  const chronoSystem: number[][] = [];
+  const analyze: SideRun[] = [];
+  const chronoRuns: SideRun[] = [];
   for (let t = 0; t < TRIALS; t++) {
-    const a = inChild('analyze');
-    analyze.push(a.passes);
-    analyzeSystem.push([a.firstSystem, a.firstFaults]);
-    if (a.firstMain !== undefined) analyzeMain.push([a.firstMain, a.passes[0] - a.firstMain]);
-    const c = inChild('chrono');
-    chronoRuns.push(c.passes);
-    chronoSystem.push([c.firstSystem, c.firstFaults]);
-    if (c.firstMain !== undefined) chronoMain.push([c.firstMain, c.passes[0] - c.firstMain]);
-    dates = c.found;
+    analyze.push(inChild('analyze'));
+    chronoRuns.push(inChild('chrono'));
   }
+  const dates = chronoRuns[TRIALS - 1].found;
   let flags = 0;
   const writeGoodSecs = time(() => {
     for (const t of texts) flags += writeGood(t).length;
   });
-  const first = (runs: number[][]) => median(runs.map((r) => r[0]));
-  const settled = (runs: number[][]) => median(runs.map((r) => r[2]));
-  const analyzeSecs = first(analyze);
-  const chronoSecs = first(chronoRuns);
+  /** The median over trials of one figure of a side's runs. */
+  const med = (runs: SideRun[], figure: (r: SideRun) => number) => median(runs.map(figure));
+  const first = (r: SideRun) => r.passes[0];
+  const settled = (r: SideRun) => r.passes[2];
+  const analyzeSecs = med(analyze, first);
+  const chronoSecs = med(chronoRuns, first);
 
   log(`rows: ${ROWS} (chrono found ${dates} dates, write-good raised ${flags} flags)`);
   log(`method: each side in ${TRIALS} fresh processes, 2,000-row warm-up, CPU time of the process, medians`);
   log(
-    `after two more passes: analyze rows/s ${Math.round(ROWS / settled(analyze))}, chrono-only rows/s ${Math.round(ROWS / settled(chronoRuns))}, ratio ${(settled(analyze) / settled(chronoRuns)).toFixed(2)}`,
+    `after two more passes: analyze rows/s ${Math.round(ROWS / med(analyze, settled))}, chrono-only rows/s ${Math.round(ROWS / med(chronoRuns, settled))}, ratio ${(med(analyze, settled) / med(chronoRuns, settled)).toFixed(2)}`,
   );
-  if (analyzeMain.length === TRIALS && chronoMain.length === TRIALS) {
-    const main = (runs: number[][]) => median(runs.map((r) => r[0]));
-    const other = (runs: number[][]) => median(runs.map((r) => r[1]));
+  if ([...analyze, ...chronoRuns].every((r) => r.firstMain !== undefined)) {
+    // The rest of the process's CPU (first pass minus main thread) is V8's background threads.
+    const main = (r: SideRun) => r.firstMain ?? 0;
+    const other = (r: SideRun) => r.passes[0] - (r.firstMain ?? 0);
     log(
-      `first pass, main thread only: analyze ${main(analyzeMain).toFixed(2)} s, chrono ${main(chronoMain).toFixed(2)} s, ratio ${(main(analyzeMain) / main(chronoMain)).toFixed(2)}; other threads (optimising compiles, GC): analyze ${other(analyzeMain).toFixed(2)} s, chrono ${other(chronoMain).toFixed(2)} s`,
+      `first pass, main thread only: analyze ${med(analyze, main).toFixed(2)} s, chrono ${med(chronoRuns, main).toFixed(2)} s, ratio ${(med(analyze, main) / med(chronoRuns, main)).toFixed(2)}; other threads (optimising compiles, GC): analyze ${med(analyze, other).toFixed(2)} s, chrono ${med(chronoRuns, other).toFixed(2)} s`,
     );
   }
-  {
-    const sys = (runs: number[][]) => median(runs.map((r) => r[0])).toFixed(2);
-    const faults = (runs: number[][]) => median(runs.map((r) => r[1])).toLocaleString('en-US');
-    // analyzeRows returns each 5,000-row slice's results and they live until the slice is done (as
-    // they do in the add-on); chrono's side keeps nothing. V8 moves such results to the old generation,
-    // which grows page by page: the kernel's share of the first pass shows it.
-    log(
-      `first pass, system time and page faults (the heap growing): analyze ${sys(analyzeSystem)} s, ${faults(analyzeSystem)} faults; chrono ${sys(chronoSystem)} s, ${faults(chronoSystem)} faults`,
-    );
-  }
+  const sys = (runs: SideRun[]) => med(runs, (r) => r.firstSystem).toFixed(2);
+  const faults = (runs: SideRun[]) => med(runs, (r) => r.firstFaults).toLocaleString('en-US');
+  // analyzeRows returns each 5,000-row slice's results and they live until the slice is done (as
+  // they do in the add-on); chrono's side keeps nothing. V8 moves such results to the old generation,
+  // which grows page by page: the kernel's share of the first pass shows it.
+  log(
+    `first pass, system time and page faults (the heap growing): analyze ${sys(analyze)} s, ${faults(analyze)} faults; chrono ${sys(chronoRuns)} s, ${faults(chronoRuns)} faults`,
+  );
   log(`analyze rows/s: ${Math.round(ROWS / analyzeSecs)}`);
   log(`chrono-only rows/s: ${Math.round(ROWS / chronoSecs)}`);
   log(`write-good rows/s: ${Math.round(ROWS / writeGoodSecs)}`);

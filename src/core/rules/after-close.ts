@@ -1,6 +1,7 @@
 import { daysBetween } from '../dates/calendar';
 import { MessageMemo } from './message-memo';
 import { NO_HITS, type TimingRule } from './types';
+import { dayCount } from './wording';
 
 const messages = new MessageMemo();
 
@@ -27,7 +28,7 @@ export const afterCloseRule: TimingRule = {
         message:
           messages.get(facts.due, after, facts.closeDate) ??
           messages.keep(
-            `Due ${facts.due}, ${after === 1 ? '1 day' : `${after} days`} after the expected close date ${facts.closeDate}`,
+            `Due ${facts.due}, ${dayCount(after)} after the expected close date ${facts.closeDate}`,
             facts.due,
             after,
             facts.closeDate,

@@ -1,6 +1,7 @@
 import { daysBetween } from '../dates/calendar';
 import { MessageMemo } from './message-memo';
 import { NO_HITS, type TimingRule } from './types';
+import { dayCount } from './wording';
 
 const messages = new MessageMemo();
 
@@ -21,7 +22,7 @@ export const closePassedRule: TimingRule = {
         message:
           messages.get(facts.closeDate, late) ??
           messages.keep(
-            `Expected to close ${facts.closeDate}, ${late === 1 ? '1 day' : `${late} days`} ago, and still open`,
+            `Expected to close ${facts.closeDate}, ${dayCount(late)} ago, and still open`,
             facts.closeDate,
             late,
           ),

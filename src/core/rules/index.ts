@@ -82,7 +82,8 @@ function pushFindings(out: Finding[], id: RuleId, severity: Finding['severity'],
 /**
  * A row's findings: the hits of every active rule, in an array of its own length (an array grown by
  * push from empty reserves 16 slots, and a row's findings are kept with its result). A row with no
- * finding gets a fresh empty array: results are never shared between rows.
+ * finding gets a fresh empty array: results are never shared between rows. Runs for every row of
+ * every sheet, so a plain loop and no intermediate arrays.
  */
 function runRules<F>(
   active: ReadonlyArray<{
@@ -100,7 +101,6 @@ function runRules<F>(
   return out === undefined ? [] : out.slice();
 }
 
-// These run for every row of every sheet: plain loops, no intermediate arrays.
 export function runTextRules(facts: TextFacts, config: Config): Finding[] {
   return runRules(planFor(config).text, facts, config);
 }

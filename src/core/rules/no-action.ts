@@ -60,7 +60,7 @@ export const noActionRule: TextRule = {
               length: facts.text.length,
             },
           ]
-        : [];
+        : NO_HITS;
     }
     if (r.hasConcrete || r.hasFiller) return NO_HITS;
     if (r.label) {

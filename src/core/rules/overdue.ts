@@ -1,10 +1,7 @@
 import { daysBetween } from '../dates/calendar';
 import { MessageMemo } from './message-memo';
 import { NO_HITS, type TimingRule } from './types';
-
-function days(n: number): string {
-  return n === 1 ? '1 day' : `${n} days`;
-}
+import { dayCount } from './wording';
 
 const messages = new MessageMemo();
 
@@ -24,7 +21,7 @@ export const overdueRule: TimingRule = {
       {
         message:
           messages.get(facts.due, late) ??
-          messages.keep(`Due ${facts.due}, ${days(late)} ago`, facts.due, late),
+          messages.keep(`Due ${facts.due}, ${dayCount(late)} ago`, facts.due, late),
         suggestion: this.suggestion,
         start: facts.dueSpan?.start ?? 0,
         length: facts.dueSpan?.length ?? 0,
