@@ -5,6 +5,7 @@
 import { sharedDefaultConfig, stageRulesFor, type Config } from './config';
 import { dateToIsoDay, cellToIsoDate } from './dates/cell';
 import { daysBetween, isIsoDate } from './dates/calendar';
+import { detectWrittenPrefix } from './dates/written-prefix';
 import { readText, type TextReading } from './reading/read';
 import { hasLetterOrDigit } from './reading/words';
 import { runTextRules, runTimingRules, type CellKind, type TextFacts } from './rules';
@@ -265,4 +266,34 @@ export function analyzeRows(
       writtenOn,
     );
   });
+}
+
+/**
+ * The `writtenOn` analyzeRows gives one row on `ctx.today`, without judging its text: a log date at the
+ * text's start (read against the updated cell's day, else today), else the updated cell's day. For
+ * callers that ask the same row about many days (highlights/facts.ts); a property test holds it equal
+ * to analyzeRows' own answer.
+ */
+export function writtenOnOf(
+  row: CellValue[],
+  mapping: ColumnMapping,
+  config: Config,
+  ctx: AnalyzeContext,
+): IsoDate | undefined {
+  const cells = Array.isArray(row) ? row : [];
+  const mapped = Object.values(mapping).filter((i): i is number => typeof i === 'number' && i >= 0);
+  if (mapped.length > 0 ? allBlank(cells, mapped) : cells.every(isBlankCell)) return undefined;
+  const at = (index: number | undefined): CellValue =>
+    index === undefined || index < 0 ? undefined : cells[index];
+  if (stageRulesFor(at(mapping.stage), config)?.closed) return undefined;
+  const locale = config.locale ?? ctx.locale;
+  const timeZone = config.timeZone ?? ctx.timeZone;
+  const updated = cellToIsoDate(at(mapping.nextStepUpdated), { timeZone, locale, reference: ctx.today });
+  const cell = describeCell(at(mapping.nextStep), { ...ctx, timeZone, locale });
+  const reference = updated && isIsoDate(updated) ? updated : ctx.today;
+  const logged =
+    cell.kind === 'text' && isIsoDate(reference)
+      ? detectWrittenPrefix(cell.text, locale, reference)?.date
+      : undefined;
+  return logged ?? updated;
 }

@@ -36,7 +36,7 @@
  *          date + freshness days, at least the snooze's last day) and the due date (999999: none),
  *          as serials
  */
-import { analyzeRows, analyzeText, type TextContext } from '../analyze';
+import { analyzeRows, analyzeText, writtenOnOf, type TextContext } from '../analyze';
 import { cellToIsoDate } from '../dates/cell';
 import { freshnessDaysFor, type Config } from '../config';
 import { addDays, dayNumber, daysInMonth, isIsoDate, toIso } from '../dates/calendar';
@@ -181,6 +181,7 @@ function factsOf(
   env: FactsEnv,
   probes: RowAnalysis[],
   snoozedUntil: IsoDate | undefined,
+  dayWindows: Map<string, number>,
 ): RowFacts {
   const base = probes[0];
   const cls = classOf(base);
@@ -204,12 +205,18 @@ function factsOf(
       const [month, dayOfMonth] = [Number(mmdd(base.due).slice(0, 2)), Number(mmdd(base.due).slice(3))];
       // K: how many days after a plain "<day> <month>" the engine still reads it as that passed date
       // (the year it reads is the one of the first such date on or after today - K).
+      // It depends on the day and the pivot only, not on the row: worked out once per table for each.
       const plain = `Call on ${dayOfMonth} ${MONTH_NAMES[month - 1]}`;
       const pivot = probes[0].due as IsoDate;
-      const window = largestHolding(
-        400,
-        (k) => analyzeText(plain, { ...envContext(env, addDays(pivot, k)) }).due === pivot,
-      );
+      const key = `${plain}@${pivot}`;
+      let window = dayWindows.get(key);
+      if (window === undefined) {
+        window = largestHolding(
+          400,
+          (k) => analyzeText(plain, { ...envContext(env, addDays(pivot, k)) }).due === pivot,
+        );
+        dayWindows.set(key, window);
+      }
       // Per year the engine reads, the date it gives (a weekday such as "Sat 17 Jan" may pick a
       // neighbouring year): asked on that year's date itself.
       const years: NonNullable<RowFacts['years']> = [];
@@ -230,10 +237,11 @@ function factsOf(
     );
     const at = probes[pivotAt];
     const pivot = at.writtenOn as IsoDate;
-    // L: how many days before the log date the engine already reads it as this year's date.
+    // L: how many days before the log date the engine already reads it as this year's date. Only the
+    // written day is asked, so the row's text is not judged at each probe.
     const window = largestHolding(
       120,
-      (k) => judgeAt(row, mapping, env, addDays(pivot, -k)).writtenOn === pivot,
+      (k) => writtenOnOf(row, mapping, env.config, envContext(env, addDays(pivot, -k))) === pivot,
     );
     // The due date follows the log date, but not always by whole years ("next Tue" depends on the
     // log date's weekday): the engine is asked once per log year.
@@ -292,10 +300,11 @@ export function tableFacts(rows: readonly CellValue[][], mapping: ColumnMapping,
     floating.map((i, k) => [i, [first[i], ...others.map((run) => run[k])]]),
   );
   const anySnooze = env.snoozes !== undefined && Object.keys(env.snoozes).length > 0;
+  const dayWindows = new Map<string, number>();
   const out = unique.map((row, i) => {
     const probes = probesOf.get(i) ?? [first[i], first[i], first[i]];
     const snooze = anySnooze ? env.snoozes?.[dealKeyOf(row, mapping, env.timeZone)] : undefined;
-    const facts = factsOf(row, mapping, env, probes, snooze?.until);
+    const facts = factsOf(row, mapping, env, probes, snooze?.until, dayWindows);
     // Blank and closed rows are never coloured: an empty cell says so in fewer bytes.
     return facts.cls === '-' ? '' : encodeFacts(facts);
   });

@@ -66,6 +66,29 @@ describe('integer day arithmetic agrees with Date', () => {
     expect(toIso(999, 1, 1)).toBe('0999-01-01');
     expect(toIso(2026, 12, 31)).toBe('2026-12-31');
   });
+
+  it('toIso gives the same text for any day, valid or not, however full its cache of days is', () => {
+    const template = (y: number, m: number, d: number): string =>
+      `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          expect(toIso(y, m, d)).toBe(template(y, m, d));
+          expect(toIso(y, m, d)).toBe(template(y, m, d)); // the second time from the cache
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Past the cache's bound (4,096 days) it starts over and still answers right.
+    for (let n = 0; n < 10_000; n++) {
+      const day = new Date((20_000 + n) * 86_400_000);
+      const [y, m, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
+      expect(toIso(y, m, d)).toBe(day.toISOString().slice(0, 10));
+    }
+  });
 });
 
 describe('sortSmall', () => {

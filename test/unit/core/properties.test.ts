@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { analyzeRows, analyzeText } from '../../../src/core/analyze';
+import { analyzeRows, analyzeText, writtenOnOf } from '../../../src/core/analyze';
 import { defaultConfig } from '../../../src/core/config';
 import { cellToIsoDate } from '../../../src/core/dates/cell';
 import { isIsoDate } from '../../../src/core/dates/calendar';
@@ -169,6 +169,55 @@ describe('properties of analyzeRows', () => {
         });
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('properties of writtenOnOf', () => {
+  // Log-style starts in the shapes real entries use, then anything.
+  const logged = fc
+    .tuple(
+      fc.constantFrom(
+        '10/03',
+        '06.03,',
+        '05/03/26 -',
+        '12 Mar, 2026 -',
+        '18/2 BR',
+        'Mar 5 -',
+        '29/02',
+        '31/12 MF:',
+        '2/29',
+      ),
+      fc.oneof(sentence, fc.string({ maxLength: 30 })),
+    )
+    .map(([prefix, rest]) => `${prefix} ${rest}`);
+  const updatedCell: fc.Arbitrary<CellValue> = fc.oneof(
+    anyCell,
+    fc.constantFrom('10/03', '29/02', '3/4/2026', '2026-03-10', '45000', 'yesterday'),
+    fc.integer({ min: 40000, max: 50000 }),
+  );
+  const stage = fc.constantFrom('Discovery', 'Closed Won', 'closed lost', '', null, 'Proposal');
+
+  it("is analyzeRows' writtenOn for the same row and day, whatever the cells", () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(stage, fc.oneof(logged, anyCell), updatedCell, fc.oneof(anyCell, fc.constant('12/03'))),
+        day,
+        locale,
+        zone,
+        fc.boolean(),
+        ([stageCell, step, updated, due], today, loc, timeZone, withUpdated) => {
+          const mapping = withUpdated
+            ? { deal: 0, stage: 1, nextStep: 2, nextStepDue: 3, nextStepUpdated: 4 }
+            : { deal: 0, stage: 1, nextStep: 2, nextStepDue: 3 };
+          const row: CellValue[] = ['Deal', stageCell, step, due, updated];
+          const ctx = { today, timeZone, locale: loc };
+          const config = defaultConfig();
+          const [judged] = analyzeRows([row], mapping, config, { ...ctx, firstRowNumber: 2 });
+          expect(writtenOnOf(row, mapping, config, ctx)).toBe(judged.writtenOn);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
