@@ -168,6 +168,21 @@ function openRow(
     : { row, status, verdict, timing, score, findings };
 }
 
+/** The row's cell for a mapped column; undefined for a column the sheet does not have. */
+function cellAt(row: CellValue[], index: number | undefined): CellValue {
+  return index === undefined || index < 0 ? undefined : row[index];
+}
+
+/** The columns a mapping names: a row blank in all of them is a blank row. */
+function mappedColumns(mapping: ColumnMapping): number[] {
+  return Object.values(mapping).filter((i): i is number => typeof i === 'number' && i >= 0);
+}
+
+/** No cell of the row holds anything: the mapped ones, or every one when the mapping names none. */
+function blankRow(row: CellValue[], mapped: readonly number[]): boolean {
+  return mapped.length > 0 ? allBlank(row, mapped) : row.every(isBlankCell);
+}
+
 function allBlank(row: CellValue[], columns: readonly number[]): boolean {
   for (let i = 0; i < columns.length; i++) if (!isBlankCell(row[columns[i]])) return false;
   return true;
@@ -208,13 +223,11 @@ export function analyzeRows(
   const textCtx: TextContext = { today: ctx.today, timeZone, locale, config };
   const todayValid = isIsoDate(ctx.today);
   const dateCtx = { timeZone, locale, reference: ctx.today };
-  const mapped = Object.values(mapping).filter((i): i is number => typeof i === 'number' && i >= 0);
-  const cellAt = (row: CellValue[], index: number | undefined): CellValue =>
-    index === undefined || index < 0 ? undefined : row[index];
+  const mapped = mappedColumns(mapping);
   return rows.map((rawRow, i) => {
     const row = Array.isArray(rawRow) ? rawRow : [];
     const rowNumber = ctx.firstRowNumber + i;
-    if (mapped.length > 0 ? allBlank(row, mapped) : row.every(isBlankCell)) {
+    if (blankRow(row, mapped)) {
       return { row: rowNumber, status: 'blank', verdict: null, timing: null, score: 0, findings: [] };
     }
     const stage = cellAt(row, mapping.stage);
@@ -281,15 +294,16 @@ export function writtenOnOf(
   ctx: AnalyzeContext,
 ): IsoDate | undefined {
   const cells = Array.isArray(row) ? row : [];
-  const mapped = Object.values(mapping).filter((i): i is number => typeof i === 'number' && i >= 0);
-  if (mapped.length > 0 ? allBlank(cells, mapped) : cells.every(isBlankCell)) return undefined;
-  const at = (index: number | undefined): CellValue =>
-    index === undefined || index < 0 ? undefined : cells[index];
-  if (stageRulesFor(at(mapping.stage), config)?.closed) return undefined;
+  if (blankRow(cells, mappedColumns(mapping))) return undefined;
+  if (stageRulesFor(cellAt(cells, mapping.stage), config)?.closed) return undefined;
   const locale = config.locale ?? ctx.locale;
   const timeZone = config.timeZone ?? ctx.timeZone;
-  const updated = cellToIsoDate(at(mapping.nextStepUpdated), { timeZone, locale, reference: ctx.today });
-  const cell = describeCell(at(mapping.nextStep), { ...ctx, timeZone, locale });
+  const updated = cellToIsoDate(cellAt(cells, mapping.nextStepUpdated), {
+    timeZone,
+    locale,
+    reference: ctx.today,
+  });
+  const cell = describeCell(cellAt(cells, mapping.nextStep), { ...ctx, timeZone, locale });
   const reference = updated && isIsoDate(updated) ? updated : ctx.today;
   const logged =
     cell.kind === 'text' && isIsoDate(reference)
