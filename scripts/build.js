@@ -91,7 +91,9 @@ const BUILTINS = [
  */
 function withLocalBuiltins(iife) {
   const used = BUILTINS.filter((name) => new RegExp(`\\b${name}\\b`).test(iife));
-  return `(function (${used.join(', ')}) {\n${iife}})(${used.join(', ')});\n`;
+  // A runtime without one of them must still load the bundle: the code that needs it fails as before.
+  const args = used.map((name) => `typeof ${name} === 'undefined' ? undefined : ${name}`);
+  return `(function (${used.join(', ')}) {\n${iife}})(${args.join(', ')});\n`;
 }
 
 function buildSidebar() {

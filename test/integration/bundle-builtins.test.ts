@@ -11,7 +11,7 @@ import * as vm from 'vm';
 const CODE = fs.readFileSync(path.resolve(__dirname, '..', '..', 'dist', 'Code.js'), 'utf8');
 const NAMES = ['Array', 'Date', 'Intl', 'JSON', 'Map', 'Math', 'Number', 'Object', 'RegExp', 'Set', 'String'];
 
-function load(): vm.Context {
+function load(before = ''): vm.Context {
   const context = vm.createContext({
     SpreadsheetApp: {
       getActive: () => ({
@@ -20,6 +20,7 @@ function load(): vm.Context {
       }),
     },
   });
+  if (before) vm.runInContext(before, context);
   vm.runInContext(CODE, context, { filename: 'Code.js' });
   return context;
 }
@@ -49,5 +50,15 @@ describe('dist/Code.js binds the built-ins at load', () => {
     );
     const after = vm.runInContext(`__json.stringify(__check(${JSON.stringify(STEPS)}))`, context) as string;
     expect(JSON.parse(after)).toEqual(JSON.parse(JSON.stringify(before)));
+  });
+
+  test('a runtime without one of them still loads the bundle; only code that needs it is affected', () => {
+    // Text cells never need Intl (only Date cells are formatted in the sheet's zone).
+    const context = load('delete globalThis.Intl;');
+    const out = vm.runInContext(
+      `NEXTSTEP_CHECK([["follow up"], ["Send the deck to Jane by Fri"]])`,
+      context,
+    ) as unknown[][];
+    expect(out.map((r) => r[0])).toEqual([expect.stringMatching(/^Bad/), expect.stringMatching(/^OK/)]);
   });
 });

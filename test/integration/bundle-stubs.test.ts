@@ -100,7 +100,11 @@ describe('dist/Code.js top-level stubs', () => {
     expect(wrapper).not.toBeNull();
     const names = wrapper?.[1] ?? '';
     expect(names.split(', ').every((n) => n in globalThis)).toBe(true);
-    expect(code.trimEnd().endsWith(`})();\n})(${names});`)).toBe(true);
+    const args = names
+      .split(', ')
+      .map((n) => `typeof ${n} === 'undefined' ? undefined : ${n}`)
+      .join(', ');
+    expect(code.trimEnd().endsWith(`})();\n})(${args});`)).toBe(true);
     const bundleStart = wrapper?.index ?? -1;
     expect(bundleStart).toBeGreaterThan(0);
     const topLevel = code
