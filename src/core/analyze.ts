@@ -106,6 +106,11 @@ function scoreOf(verdict: Verdict, r: TextReading | undefined, dueAnchor: boolea
   return Math.max(lo, Math.min(hi, score));
 }
 
+/** The day an entry's words are read against: the day it was written, when known, else today. */
+function readAgainst(writtenOn: IsoDate | undefined, today: IsoDate): IsoDate {
+  return writtenOn && isIsoDate(writtenOn) ? writtenOn : today;
+}
+
 export function analyzeText(text: CellValue, ctx: TextContext): TextAnalysis {
   return judgeText(text, ctx).analysis;
 }
@@ -118,7 +123,7 @@ export function judgeText(
   const config = ctx.config ?? sharedDefaultConfig();
   const locale = config.locale ?? ctx.locale;
   const cell = describeCell(text, ctx);
-  const reference = ctx.writtenOn && isIsoDate(ctx.writtenOn) ? ctx.writtenOn : ctx.today;
+  const reference = readAgainst(ctx.writtenOn, ctx.today);
   const dueDate = ctx.dueDate !== undefined && isIsoDate(ctx.dueDate) ? ctx.dueDate : undefined;
   const facts: TextFacts = { cellKind: cell.kind, text: cell.text, errorCode: cell.errorCode, dueDate };
   if (cell.kind === 'text' && isIsoDate(reference)) {
@@ -304,7 +309,7 @@ export function writtenOnOf(
     reference: ctx.today,
   });
   const cell = describeCell(cellAt(cells, mapping.nextStep), { ...ctx, timeZone, locale });
-  const reference = updated && isIsoDate(updated) ? updated : ctx.today;
+  const reference = readAgainst(updated, ctx.today);
   const logged =
     cell.kind === 'text' && isIsoDate(reference)
       ? detectWrittenPrefix(cell.text, locale, reference)?.date
