@@ -217,6 +217,30 @@ function timingOf(
   return due ? 'upcoming' : 'undated';
 }
 
+/**
+ * The context analyzeRows hands judgeText, one object for the whole table with each row's days set
+ * on it. Built by a constructor, not a literal: V8 keeps one shape for it from the first table on
+ * (an object literal's second execution re-typed its config field, and judgeText's optimised code
+ * was thrown away mid-table).
+ */
+class RowTextContext implements TextContext {
+  readonly today: IsoDate;
+  readonly timeZone: string;
+  readonly locale: string;
+  readonly config: Config;
+  writtenOn: IsoDate | undefined;
+  dueDate: IsoDate | undefined;
+
+  constructor(today: IsoDate, timeZone: string, locale: string, config: Config) {
+    this.today = today;
+    this.timeZone = timeZone;
+    this.locale = locale;
+    this.config = config;
+    this.writtenOn = undefined;
+    this.dueDate = undefined;
+  }
+}
+
 export function analyzeRows(
   rows: CellValue[][],
   mapping: ColumnMapping,
@@ -225,13 +249,14 @@ export function analyzeRows(
 ): RowAnalysis[] {
   const locale = config.locale ?? ctx.locale;
   const timeZone = config.timeZone ?? ctx.timeZone;
-  const textCtx: TextContext = { today: ctx.today, timeZone, locale, config };
-  const todayValid = isIsoDate(ctx.today);
-  const dateCtx = { timeZone, locale, reference: ctx.today };
+  const { today, firstRowNumber } = ctx;
+  const textCtx = new RowTextContext(today, timeZone, locale, config);
+  const todayValid = isIsoDate(today);
+  const dateCtx = { timeZone, locale, reference: today };
   const mapped = mappedColumns(mapping);
   return rows.map((rawRow, i) => {
     const row = Array.isArray(rawRow) ? rawRow : [];
-    const rowNumber = ctx.firstRowNumber + i;
+    const rowNumber = firstRowNumber + i;
     if (blankRow(row, mapped)) {
       return { row: rowNumber, status: 'blank', verdict: null, timing: null, score: 0, findings: [] };
     }
@@ -256,7 +281,7 @@ export function analyzeRows(
     const timingFindings = todayValid
       ? runTimingRules(
           {
-            today: ctx.today,
+            today,
             stage,
             due,
             dueSpan: !dueCell && anchor ? { start: anchor.start, length: anchor.length } : undefined,
@@ -269,7 +294,7 @@ export function analyzeRows(
           config,
         )
       : [];
-    const timing = todayValid ? timingOf(due, writtenOn, ctx.today, freshDays) : 'undated';
+    const timing = todayValid ? timingOf(due, writtenOn, today, freshDays) : 'undated';
     let score = text.score;
     if (timing === 'overdue') score -= 30;
     else if (timing === 'stale') score -= 15;
@@ -287,7 +312,7 @@ export function analyzeRows(
 }
 
 /**
- * The `writtenOn` analyzeRows gives one row on `ctx.today`, without judging its text: a log date at the
+ * The `writtenOn` analyzeRows gives one row on `today`, without judging its text: a log date at the
  * text's start (read against the updated cell's day, else today), else the updated cell's day. For
  * callers that ask the same row about many days (highlights/facts.ts); a property test holds it equal
  * to analyzeRows' own answer.
