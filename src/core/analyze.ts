@@ -312,7 +312,7 @@ export function analyzeRows(
 }
 
 /**
- * The `writtenOn` analyzeRows gives one row on `today`, without judging its text: a log date at the
+ * The `writtenOn` analyzeRows gives one row on `ctx.today`, without judging its text: a log date at the
  * text's start (read against the updated cell's day, else today), else the updated cell's day. For
  * callers that ask the same row about many days (highlights/facts.ts); a property test holds it equal
  * to analyzeRows' own answer.
