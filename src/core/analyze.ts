@@ -3,7 +3,7 @@
  * dates); analyzeRows adds what depends on today (timing: overdue, stale, far-future) per row.
  */
 import { sharedDefaultConfig, stageRulesFor, type Config } from './config';
-import { dateToIsoDay, cellToIsoDate } from './dates/cell';
+import { dateToIsoDay, cellToIsoDate, type CellDateContext } from './dates/cell';
 import { daysBetween, isIsoDate } from './dates/calendar';
 import { detectWrittenPrefix } from './dates/written-prefix';
 import { readText, type TextReading } from './reading/read';
@@ -217,6 +217,15 @@ function timingOf(
   return due ? 'upcoming' : 'undated';
 }
 
+/** How a table's date cells are read: the config's locale and zone over the spreadsheet's, on today. */
+function cellDates(config: Config, ctx: AnalyzeContext): Required<CellDateContext> {
+  return {
+    timeZone: config.timeZone ?? ctx.timeZone,
+    locale: config.locale ?? ctx.locale,
+    reference: ctx.today,
+  };
+}
+
 /**
  * The context analyzeRows hands judgeText, one object for the whole table with each row's days set
  * on it. Built by a constructor, not a literal: V8 keeps one shape for it from the first table on
@@ -247,12 +256,10 @@ export function analyzeRows(
   config: Config,
   ctx: AnalyzeContext & { firstRowNumber: number },
 ): RowAnalysis[] {
-  const locale = config.locale ?? ctx.locale;
-  const timeZone = config.timeZone ?? ctx.timeZone;
+  const dateCtx = cellDates(config, ctx);
   const { today, firstRowNumber } = ctx;
-  const textCtx = new RowTextContext(today, timeZone, locale, config);
+  const textCtx = new RowTextContext(today, dateCtx.timeZone, dateCtx.locale, config);
   const todayValid = isIsoDate(today);
-  const dateCtx = { timeZone, locale, reference: today };
   const mapped = mappedColumns(mapping);
   return rows.map((rawRow, i) => {
     const row = Array.isArray(rawRow) ? rawRow : [];
@@ -326,18 +333,13 @@ export function writtenOnOf(
   const cells = Array.isArray(row) ? row : [];
   if (blankRow(cells, mappedColumns(mapping))) return undefined;
   if (stageRulesFor(cellAt(cells, mapping.stage), config)?.closed) return undefined;
-  const locale = config.locale ?? ctx.locale;
-  const timeZone = config.timeZone ?? ctx.timeZone;
-  const updated = cellToIsoDate(cellAt(cells, mapping.nextStepUpdated), {
-    timeZone,
-    locale,
-    reference: ctx.today,
-  });
-  const cell = describeCell(cellAt(cells, mapping.nextStep), { ...ctx, timeZone, locale });
+  const dates = cellDates(config, ctx);
+  const updated = cellToIsoDate(cellAt(cells, mapping.nextStepUpdated), dates);
+  const cell = describeCell(cellAt(cells, mapping.nextStep), { ...ctx, timeZone: dates.timeZone });
   const reference = readAgainst(updated, ctx.today);
   const logged =
     cell.kind === 'text' && isIsoDate(reference)
-      ? detectWrittenPrefix(cell.text, locale, reference)?.date
+      ? detectWrittenPrefix(cell.text, dates.locale, reference)?.date
       : undefined;
   return logged ?? updated;
 }
