@@ -8,7 +8,13 @@ import { daysBetween, isIsoDate } from './dates/calendar';
 import { detectWrittenPrefix } from './dates/written-prefix';
 import { readText, type TextReading } from './reading/read';
 import { hasLetterOrDigit } from './reading/words';
-import { runTextRules, runTimingRules, type CellKind, type TextFacts } from './rules';
+import {
+  collectTextFindings,
+  collectTimingFindings,
+  keptFindings,
+  type CellKind,
+  type TextFacts,
+} from './rules';
 import type {
   AnalyzeContext,
   CellValue,
@@ -120,6 +126,27 @@ export function judgeText(
   text: CellValue,
   ctx: TextContext,
 ): { analysis: TextAnalysis; reading?: TextReading } {
+  const entry = judgeEntry(text, ctx);
+  collectTextFindings(entry.facts, entry.config, startGathering());
+  const findings = keepGathered();
+  const result: TextAnalysis = { verdict: entry.verdict, score: entry.score, findings };
+  if (entry.due !== undefined) result.due = entry.due;
+  if (entry.writtenOn) result.writtenOn = entry.writtenOn;
+  return { analysis: result, reading: entry.reading };
+}
+
+/** Everything judgeText says about an entry except its findings, and the facts the text rules read. */
+interface JudgedEntry {
+  config: Config;
+  facts: TextFacts;
+  verdict: Verdict;
+  score: number;
+  due: IsoDate | undefined;
+  writtenOn: IsoDate | undefined;
+  reading: TextReading | undefined;
+}
+
+function judgeEntry(text: CellValue, ctx: TextContext): JudgedEntry {
   const config = ctx.config ?? sharedDefaultConfig();
   const locale = config.locale ?? ctx.locale;
   const cell = describeCell(text, ctx);
@@ -130,19 +157,40 @@ export function judgeText(
     facts.reading = readText(cell.text, config, { locale, weekStart: config.weekStart, reference });
   }
   const verdict = verdictOf(facts, config);
-  const findings = sortFindings(runTextRules(facts, config));
-  const result: TextAnalysis = {
-    verdict,
-    score: scoreOf(verdict, facts.reading, dueDate !== undefined),
-    findings,
-  };
   const r = facts.reading;
-  if (dueDate) result.due = dueDate;
-  else if (r?.anchor) result.due = r.anchor.date;
-  else if (r?.waitingAnchor) result.due = r.waitingAnchor.date;
-  else if (cell.kind === 'date') result.due = cell.date;
-  if (r?.prefix?.date) result.writtenOn = r.prefix.date;
-  return { analysis: result, reading: r };
+  let due: IsoDate | undefined;
+  if (dueDate) due = dueDate;
+  else if (r?.anchor) due = r.anchor.date;
+  else if (r?.waitingAnchor) due = r.waitingAnchor.date;
+  else if (cell.kind === 'date') due = cell.date;
+  return {
+    config,
+    facts,
+    verdict,
+    score: scoreOf(verdict, r, dueDate !== undefined),
+    due,
+    writtenOn: r?.prefix?.date || undefined,
+    reading: r,
+  };
+}
+
+/**
+ * One entry's findings are gathered here, sorted, then copied into the array the caller keeps. Reused
+ * (judging is synchronous and never re-entered), so gathering allocates nothing per row.
+ */
+const gathered: Finding[] = [];
+
+/** The gathering list, emptied (also of anything a rule that threw left behind). */
+function startGathering(): Finding[] {
+  gathered.length = 0;
+  return gathered;
+}
+
+/** What was gathered, in text order, in a fresh array of its own; the list is emptied. */
+function keepGathered(): Finding[] {
+  const kept = keptFindings(sortFindings(gathered));
+  gathered.length = 0;
+  return kept;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
@@ -277,41 +325,43 @@ export function analyzeRows(
     const closeDate = cellToIsoDate(cellAt(row, mapping.closeDate), dateCtx);
     textCtx.writtenOn = updated; // reused per row: one context object for the whole table
     textCtx.dueDate = dueCell;
-    const judged = judgeText(cellAt(row, mapping.nextStep), textCtx);
-    const text = judged.analysis;
-    const anchor = judged.reading?.anchor ?? judged.reading?.waitingAnchor;
-    const prefix = judged.reading?.prefix;
-    const prefixDate = text.writtenOn;
+    const entry = judgeEntry(cellAt(row, mapping.nextStep), textCtx);
+    const anchor = entry.reading?.anchor ?? entry.reading?.waitingAnchor;
+    const prefix = entry.reading?.prefix;
+    const prefixDate = entry.writtenOn;
     const writtenOn = prefixDate ?? updated;
-    const due = dueCell ?? text.due;
+    const due = dueCell ?? entry.due;
     const freshDays = stageRules?.days ?? config.freshnessDays.default;
-    const timingFindings = todayValid
-      ? runTimingRules(
-          {
-            today,
-            stage,
-            due,
-            dueSpan: !dueCell && anchor ? { start: anchor.start, length: anchor.length } : undefined,
-            writtenOn,
-            writtenSpan:
-              prefixDate && prefix ? { start: prefix.start, length: prefix.dateText.length } : undefined,
-            freshnessDays: freshDays,
-            closeDate,
-          },
-          config,
-        )
-      : [];
+    // The row's text and timing findings, gathered in one list and copied once into the row's own array.
+    collectTextFindings(entry.facts, config, startGathering());
+    if (todayValid) {
+      collectTimingFindings(
+        {
+          today,
+          stage,
+          due,
+          dueSpan: !dueCell && anchor ? { start: anchor.start, length: anchor.length } : undefined,
+          writtenOn,
+          writtenSpan:
+            prefixDate && prefix ? { start: prefix.start, length: prefix.dateText.length } : undefined,
+          freshnessDays: freshDays,
+          closeDate,
+        },
+        config,
+        gathered,
+      );
+    }
+    const findings = keepGathered();
     const timing = todayValid ? timingOf(due, writtenOn, today, freshDays) : 'undated';
-    let score = text.score;
+    let score = entry.score;
     if (timing === 'overdue') score -= 30;
     else if (timing === 'stale') score -= 15;
     return openRow(
       rowNumber,
-      text.verdict,
+      entry.verdict,
       timing,
       Math.max(0, Math.min(100, score)),
-      // Text findings come sorted; the row's own array either way (never shared between rows).
-      timingFindings.length === 0 ? text.findings : sortFindings(text.findings.concat(timingFindings)),
+      findings,
       due,
       writtenOn,
     );
