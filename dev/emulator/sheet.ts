@@ -7,6 +7,7 @@ import { requireDocument, requireWrite } from './context';
 import type { CfRuleData, SheetModel } from './model';
 import { makeProtection } from './protection';
 import { checkProtection, makeRange, validateBox } from './range';
+import { makeRangeList } from './range-list';
 import { makeSpreadsheet } from './spreadsheet';
 import { applyStructuralEdit, renameSheetRefs } from './structure';
 import { asGas, unwrap, wrap } from './wrap';
@@ -112,6 +113,23 @@ export class SheetImpl implements Pick<
     }
     validateBox(this.sheet, box);
     return makeRange(this.ctx, this.sheet, box);
+  }
+
+  /**
+   * The ranges of this sheet named by a non-empty list of A1 notations, as one RangeList (Apps Script
+   * reference, Sheet.getRangeList). A notation naming another sheet, or no range, is refused.
+   */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    this.read('getRangeList');
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) throw new Error('Range not found');
+    const boxes = a1Notations.map((a1) => {
+      const parsed = parseA1(String(a1), this.sheet.maxRows, this.sheet.maxColumns);
+      if (!parsed || (parsed.sheetName !== undefined && parsed.sheetName !== this.sheet.name))
+        throw new Error('Range not found');
+      validateBox(this.sheet, parsed.box);
+      return parsed.box;
+    });
+    return makeRangeList(this.ctx, this.sheet, boxes);
   }
 
   getDataRange(): GasRange {

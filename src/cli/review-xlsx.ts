@@ -96,6 +96,14 @@ export function addReviewSheet(
         ws.getCell(r, c).alignment = { horizontal: 'right' };
     }
   }
+  for (const b of layout.wrapped) {
+    for (let r = b.row; r < b.row + b.rows; r++) {
+      for (let c = b.column; c < b.column + b.columns; c++) {
+        const cell = ws.getCell(r, c);
+        cell.alignment = { ...cell.alignment, wrapText: true };
+      }
+    }
+  }
   // Excel widths are in characters of the default font (about 7 px each).
   layout.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.round((px / 7) * 10) / 10));
   ws.getCell(1, 1).note = note;

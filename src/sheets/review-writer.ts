@@ -11,8 +11,9 @@
  *   user's tab with a similar name, or one of ours that was renamed, is never touched.
  * - Calls are constant whatever the number of deals: the whole grid goes down with one
  *   setNumberFormats (text cells '@' first, so user text never becomes a formula), one setValues, one
- *   setBackgrounds, one setFontWeights, one right alignment (the by-owner Done and Slipped cells); then
- *   a note, frozen rows, 10 column widths and two charts.
+ *   setBackgrounds, one setFontWeights, one right alignment (the by-owner Done and Slipped cells), one
+ *   RangeList that wraps every deal table's next steps; then a note, frozen rows, 10 column widths
+ *   and two charts.
  */
 import {
   chartExtent,
@@ -22,9 +23,11 @@ import {
   reviewWeekOf,
   sheetsGrid,
   WIDTH,
+  type Block,
   type ChartSpec,
   type ReviewLayout,
 } from '../core/review/layout';
+import { columnLetter } from '../core/columns';
 import type { ReviewModel } from '../core/review/model';
 import { UserError } from '../core/user-error';
 
@@ -118,6 +121,11 @@ export function readAmountFormat(
   }
 }
 
+function blockA1(b: Block): string {
+  const last = columnLetter(b.column + b.columns - 2);
+  return `${columnLetter(b.column - 1)}${b.row}:${last}${b.row + b.rows - 1}`;
+}
+
 /** Puts the whole layout on a fresh sheet: values, formats, colours, note, frozen rows, widths, charts. */
 function fill(sheet: Sheet, layout: ReviewLayout, sourceSheetId: number, note: string): void {
   // The ownership note first: a tab left behind by a run that died mid-way is still known as ours.
@@ -143,6 +151,10 @@ function fill(sheet: Sheet, layout: ReviewLayout, sourceSheetId: number, note: s
       // The "–" cells stay left-aligned; every value is already written.
     }
   }
+  // The deal tables' next steps wrap: one RangeList for all the tables, two calls however long the
+  // tab. Only `true` is set, so every other cell keeps the sheet's default (J's reasons still run on
+  // into the empty columns after it).
+  if (layout.wrapped.length > 0) sheet.getRangeList(layout.wrapped.map(blockA1)).setWrap(true);
   sheet.setFrozenRows(layout.frozenRows);
   layout.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   for (const chart of layout.charts) addChart(sheet, chart);

@@ -311,6 +311,19 @@ describe('the playground page on the 200-deal sample', () => {
         expect([a.text, b.text, overlap]).toEqual([a.text, b.text, false]);
       }
     for (const b of boxes) expect(b.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // Each listed deal's next step (I) wraps inside its column: shown whole, not cut by the reason in J.
+    const steps = await page.locator('[data-testid="grid"] td[data-a1^="I"].wrap').evaluateAll((els) =>
+      els.map((el) => ({
+        a1: el.getAttribute('data-a1'),
+        text: el.textContent ?? '',
+        clipped: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+        height: el.getBoundingClientRect().height,
+      })),
+    );
+    expect(steps.filter((c) => c.text !== '').length).toBeGreaterThan(15);
+    for (const c of steps) expect([c.a1, c.clipped]).toEqual([c.a1, false]);
+    // A step longer than the column takes more than one line (the row grows, as Sheets grows it).
+    expect(steps.some((c) => c.text.length > 60 && c.height > 30)).toBe(true);
     // Dismiss the build's toast, if any, and the sidebar, so the screenshot shows the tab.
     if (await page.isVisible(SELECTORS.toast)) await page.click(SELECTORS.toastClose);
     if (await page.isVisible(SELECTORS.sidebarPanel)) await page.click(SELECTORS.sidebarClose);

@@ -12,7 +12,8 @@
  * Columns are shared by all tables, so the tables are laid out to fit them: narrow columns A..H hold
  * the deal tables' short fields and every number of the other tables; I holds the deal tables' next
  * step (and the by-owner table's completion), J the reasons (and the by-owner slipped count). J is
- * narrow: reasons run on into the empty columns after it, and A..J fit a 1440 px screen.
+ * narrow: reasons run on into the empty columns after it, and A..J fit a 1440 px screen. The next
+ * steps wrap inside I (the reason beside them would otherwise cut them off).
  */
 import type { IsoDate, Timing, Verdict } from '../types';
 import { dayNumber } from '../dates/calendar';
@@ -95,6 +96,8 @@ export const GROUP_COLUMNS = [
   'At risk',
   'Amount at risk',
 ];
+/** The deal tables' next-step column (I). */
+const STEP_COLUMN = 9;
 /** The by-owner table's two columns after GROUP_COLUMNS (I and J). */
 export const OWNER_LOOP_COLUMNS = ['Done (due last week)', 'Slipped'];
 /** The by-owner table's last line: every owner together. */
@@ -158,6 +161,12 @@ export interface ReviewLayout {
    * among numbers. Cosmetic: a renderer that cannot align leaves the values as they are.
    */
   rightAligned: Block[];
+  /**
+   * Blocks whose cells wrap inside their column: each deal table's next steps (I), so a manager reads
+   * the whole step instead of the part before the reason beside it. Cosmetic: a renderer that cannot
+   * wrap leaves the text on one line.
+   */
+  wrapped: Block[];
   note: string;
   amountFormat: string;
   dateFormat: string;
@@ -214,6 +223,19 @@ export function formulaString(text: string): string {
 /** A link's label: the deal name, `(row N)` when empty, cut at 200 characters. */
 export function linkLabel(label: string, row: number): string {
   return label.trim() === '' ? `(row ${row})` : label.length > 200 ? `${label.slice(0, 199)}…` : label;
+}
+
+/** A wrapped next step is shown up to this many characters: a pasted email must not make a row a page tall. */
+export const STEP_SHOWN_MAX = 240;
+
+/** A deal table's next step as shown: cut at STEP_SHOWN_MAX with "…" (the deal's link leads to the whole entry). */
+export function stepShown(step: string): string {
+  if (step.length <= STEP_SHOWN_MAX) return step;
+  let end = STEP_SHOWN_MAX - 1;
+  // Never half of a surrogate pair (an emoji): the cell would show a broken character.
+  const last = step.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${step.slice(0, end).trimEnd()}…`;
 }
 
 export function dealLink(sourceSheetId: number, row: number, label: string): string {
@@ -298,7 +320,7 @@ function dealRow(grid: Grid, r: ReviewRow, ctx: Ctx, background: string | null =
         background: r.timing ? TIMING_COLOUR[r.timing] : null,
       },
       r.daysOverdue > 0 ? num(r.daysOverdue, COUNT_FORMAT) : text(''),
-      text(r.nextStep),
+      text(stepShown(r.nextStep)),
       text(reasons),
     ],
     { background },
@@ -521,8 +543,15 @@ export function layoutReview(model: ReviewModel, options: LayoutOptions): Review
       'Ranked by amount × stage (later stages weigh more) × days overdue (four weeks late counts double).',
     ),
   ]);
+  const wrapped: Block[] = [];
+  /** The deal table under `header` wraps its next steps, from its first row to the grid's last. */
+  const wrapSteps = (header: number): void => {
+    const rows = grid.rows.length - header;
+    if (rows > 0) wrapped.push({ row: header + 1, column: STEP_COLUMN, rows, columns: 1 });
+  };
   const thisWeekHeader = grid.header(DEAL_COLUMNS);
   const thisWeekRows = model.thisWeek.map((r) => dealRow(grid, r, ctx));
+  wrapSteps(thisWeekHeader);
 
   // ---- Sections: top deals per owner ----
   const sections: ReviewLayout['anchors']['sections'] = {};
@@ -549,6 +578,7 @@ export function layoutReview(model: ReviewModel, options: LayoutOptions): Review
         grid.add([text(`+${g.rows.length - top} more for ${g.owner}`)]);
       }
     }
+    wrapSteps(header);
     if (total === 0) grid.add([text('None.')]);
     sections[section.id] = { title, header, rows, total };
   }
@@ -580,6 +610,7 @@ export function layoutReview(model: ReviewModel, options: LayoutOptions): Review
     const header = grid.header(DEAL_COLUMNS);
     const shown = section.rows.slice(0, max);
     const rows = shown.map((r) => dealRow(grid, r, ctx));
+    wrapSteps(header);
     if (total > shown.length) {
       grid.add([
         text(
@@ -640,6 +671,7 @@ export function layoutReview(model: ReviewModel, options: LayoutOptions): Review
     frozenRows: 2,
     charts,
     rightAligned: owner.loopCells ? [owner.loopCells] : [],
+    wrapped,
     note: '', // set by the renderer (it knows the source sheet's id)
     amountFormat: amount,
     dateFormat: ctx.date,

@@ -45,7 +45,10 @@ function ownerTable(cells: Cell[][]) {
 const shown = (c: Cell) => [c.kind === 'text' ? c.text : c.value, c.format, c.text];
 
 /** The XLSX renderer on the same model and layout options as the Sheets tab; read back as cells. */
-async function xlsxOf(model: ReviewModel, sheets: Cell[][]): Promise<Cell[][] & { rightAligned: string[] }> {
+async function xlsxOf(
+  model: ReviewModel,
+  sheets: Cell[][],
+): Promise<Cell[][] & { rightAligned: string[]; wrapped: string[] }> {
   // The Sheets writer read the pipeline's amount format; the tab's "Amount at risk" cell carries it.
   const amountColumnFormat = sheets.find((r) => r[0].text === 'Amount at risk')![1].format;
   const layout = layoutReview(model, { locale: 'en_GB', amountColumnFormat });
@@ -58,14 +61,16 @@ async function xlsxOf(model: ReviewModel, sheets: Cell[][]): Promise<Cell[][] & 
   await back.xlsx.readFile(file);
   const ws = back.getWorksheet(TAB)!;
   const cells = xlsxCells(ws, sheets.length, await xlsxLinks(file, TAB));
-  // The addresses of right-aligned cells, read back from the file, row by row.
+  // The addresses of right-aligned and of wrapped cells, read back from the file, row by row.
   const rightAligned: string[] = [];
-  ws.eachRow((row) =>
-    row.eachCell((cell) => {
+  const wrapped: string[] = [];
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
       if (cell.alignment?.horizontal === 'right') rightAligned.push(cell.address);
+      if (cell.alignment?.wrapText) wrapped.push(cell.address);
     }),
   );
-  return Object.assign(cells, { rightAligned });
+  return Object.assign(cells, { rightAligned, wrapped });
 }
 
 describe('the by-owner table on the four-week scenario (the next-step log), through the bundle', () => {
@@ -123,6 +128,15 @@ describe('the by-owner table on the four-week scenario (the next-step log), thro
     const x = ownerTable(xlsx);
     expect([x.get('All owners')[8].value, x.get('All owners')[8].format]).toEqual([1 / 6, '0%" (1 of 6)"']);
     expect([x.get('James Smith')[8].kind, x.get('James Smith')[8].text]).toEqual(['text', '–']);
+    // The same cells wrap as on the Sheets tab: the deal tables' next steps (I).
+    const tab = h.g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TAB)!;
+    const wrappedOnTab: string[] = [];
+    for (let r = 1; r <= cells.length; r++)
+      for (let c = 1; c <= 10; c++)
+        if (tab.getRange(r, c).getWrap()) wrappedOnTab.push(`${'ABCDEFGHIJ'[c - 1]}${r}`);
+    expect(wrappedOnTab.length).toBeGreaterThan(10);
+    expect(wrappedOnTab.every((a) => a.startsWith('I'))).toBe(true);
+    expect(xlsx.wrapped).toEqual(wrappedOnTab);
     // Done and Slipped right-aligned on every owner row and the All owners line, nothing else.
     expect(xlsx.rightAligned).toEqual(
       Array.from(

@@ -392,6 +392,42 @@ describe('history robustness', () => {
   });
 });
 
+describe("the deal tables' next steps wrap", () => {
+  it('wraps column I of every listed deal and no other cell, with one RangeList for the whole tab', () => {
+    const run = execution(syntheticPipeline(60));
+    run.g.ledger.reset();
+    const r = build(run, '2026-03-11T08:00:00Z', false);
+    expect(r.ok).toBe(true);
+    expect(run.g.ledger.count('Sheet.getRangeList')).toBe(1);
+    expect(run.g.ledger.count('RangeList.setWrap')).toBe(1);
+    const tab = run.ss.getSheetByName(r.sheetName)!;
+    const rows = tab.getLastRow();
+    const values = tab.getRange(1, 1, rows, 10).getValues();
+    const wraps = Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: 10 }, (_, j) => tab.getRange(i + 1, j + 1).getWrap()),
+    );
+    // A listed deal is a row whose I holds its step under a "Deal … Next step" header.
+    const listed = new Set<number>();
+    values.forEach((row, i) => {
+      if (row[0] !== 'Deal' || row[8] !== 'Next step') return;
+      for (let k = i + 1; k < rows && values[k][0] !== '' && values[k][0] !== 'None.'; k++) {
+        if (/^(\+\d+ more for |… and )/.test(String(values[k][0]))) continue;
+        listed.add(k);
+      }
+    });
+    expect(listed.size).toBeGreaterThan(20);
+    for (const k of listed) expect([k + 1, wraps[k][8]]).toEqual([k + 1, true]);
+    wraps.forEach((row, i) =>
+      row.forEach((w, j) => {
+        if (j !== 8 || !listed.has(i)) {
+          // Only "+N more" lines inside a table may share its wrapped block (their I is empty).
+          if (w) expect([i + 1, j + 1, values[i][j]]).toEqual([i + 1, 9, '']);
+        }
+      }),
+    );
+  });
+});
+
 describe('call budget', () => {
   function budget(n: number): Record<string, number> {
     const run = execution(syntheticPipeline(n));

@@ -26,6 +26,38 @@ describe('Range extras', () => {
   });
 });
 
+describe('RangeList', () => {
+  test('getRangeList(...).setWrap wraps every listed range, and only them, in two calls', () => {
+    const g = globals();
+    const sheet = sheetOf(g);
+    g.ledger.reset();
+    sheet.getRangeList(['I5:I7', 'I12:I12']).setWrap(true);
+    expect(g.ledger.snapshot()).toEqual({ 'Sheet.getRangeList': 1, 'RangeList.setWrap': 1 });
+    const wrap = (a1: string) => sheet.getRange(a1).getWrap();
+    expect(['I5', 'I6', 'I7', 'I12'].map(wrap)).toEqual([true, true, true, true]);
+    expect(['I4', 'I8', 'I11', 'H5', 'J5'].map(wrap)).toEqual([false, false, false, false, false]);
+    expect(
+      sheet
+        .getRangeList(['A1:B2', 'C3'])
+        .getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1:B2', 'C3']);
+  });
+
+  test('refuses an empty list, another sheet and a protected range (changing nothing)', () => {
+    const g = globals();
+    const sheet = sheetOf(g);
+    expect(() => sheet.getRangeList([])).toThrow('Range not found');
+    expect(() => sheet.getRangeList(['Nope!A1'])).toThrow('Range not found');
+    sheet.getRange('I9').protect();
+    const rep = globals({ spreadsheet: g.spreadsheet, user: { email: 'rep@example.com', canEdit: false } });
+    expect(() => sheetOf(rep).getRangeList(['I5:I6', 'I9']).setWrap(true)).toThrow(
+      'You are trying to edit a protected cell',
+    );
+    expect([sheet.getRange('I5').getWrap(), sheet.getRange('I9').getWrap()]).toEqual([false, false]);
+  });
+});
+
 describe('Sheet extras', () => {
   test('row and column insertion variants, deleteRow and autoResizeColumns', () => {
     const sheet = sheetOf(globals());

@@ -8,6 +8,8 @@ import {
   reviewWeekOf,
   serialDay,
   sheetsGrid,
+  stepShown,
+  STEP_SHOWN_MAX,
   chartExtent,
   ALL_OWNERS,
   completionFormat,
@@ -31,6 +33,26 @@ const WEEK = {
   config: { weekStart: 'monday' as const },
 };
 
+/** 30 open deals judged bad, alternating between Ann and Bob, D29 the biggest; steps as given. */
+function thirtyVagueDeals(step?: (i: number) => string): ReviewModel {
+  return buildReviewModel({
+    rows: Array.from({ length: 30 }, (_, i) => open(i + 2, 'bad', 'undated')),
+    deals: Array.from({ length: 30 }, (_, i) =>
+      deal(i + 2, `D${i}`, {
+        owner: i % 2 ? 'Ann' : 'Bob',
+        amount: 1000 + i,
+        ...(step ? { nextStep: step(i) } : {}),
+      }),
+    ),
+    previous: [],
+    today: '2026-03-11',
+    timeZone: 'UTC',
+    generatedAt: '2026-03-11T08:00:00.000Z',
+    sourceSheet: 'P',
+    config: { weekStart: 'monday' },
+  });
+}
+
 describe('links and markers', () => {
   it('escapes quotes in the HYPERLINK label', () => {
     expect(formulaString('Acme "Big" Deal')).toBe('"Acme ""Big"" Deal"');
@@ -47,6 +69,24 @@ describe('links and markers', () => {
         const label = m[1].replace(/""/g, '"');
         return name.trim() === '' ? label === '(row 2)' : name.length > 200 || label === name;
       }),
+    );
+  });
+
+  it('shows a next step whole up to 240 characters, else its start and "…", never half a character', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', ' ', '😀', 'é', '\n'), minLength: 200, maxLength: 300 }),
+        (step) => {
+          const shown = stepShown(step);
+          expect(shown.length).toBeLessThanOrEqual(STEP_SHOWN_MAX);
+          if (step.length <= STEP_SHOWN_MAX) expect(shown).toBe(step);
+          else {
+            expect(shown.endsWith('…')).toBe(true);
+            expect(step.startsWith(shown.slice(0, -1))).toBe(true);
+            expect(shown).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+          }
+        },
+      ),
     );
   });
 
@@ -130,19 +170,7 @@ describe('layoutReview', () => {
   });
 
   it('lists each section’s top deals per owner with "+N more", and every deal at the end', () => {
-    const many = buildReviewModel({
-      rows: Array.from({ length: 30 }, (_, i) => open(i + 2, 'bad', 'undated')),
-      deals: Array.from({ length: 30 }, (_, i) =>
-        deal(i + 2, `D${i}`, { owner: i % 2 ? 'Ann' : 'Bob', amount: 1000 + i }),
-      ),
-      previous: [],
-      today: '2026-03-11',
-      timeZone: 'UTC',
-      generatedAt: '2026-03-11T08:00:00.000Z',
-      sourceSheet: 'P',
-      config: { weekStart: 'monday' },
-    });
-    const l = layoutReview(many, { locale: 'en_GB', maxRowsPerSection: 10 });
+    const l = layoutReview(thirtyVagueDeals(), { locale: 'en_GB', maxRowsPerSection: 10 });
     const a = l.anchors.sections['vague-or-missing']!;
     expect(a.total).toBe(30);
     expect(a.rows).toHaveLength(6); // three each for Ann and Bob
@@ -157,6 +185,31 @@ describe('layoutReview', () => {
     expect(text).toContain('… and 20 more (this tab lists 10 per section).');
     // The "This week" list: at most 15, most at stake first.
     expect(l.anchors.thisWeek.rows.map(label)).toEqual(Array.from({ length: 15 }, (_, i) => `D${29 - i}`));
+  });
+
+  it("wraps every deal table's next steps (I) and nothing else; a long step is cut at 240 characters", () => {
+    const long = 'Send the revised MSA to legal and confirm the redlines with the CFO. '.repeat(6);
+    const many = thirtyVagueDeals((i) => (i === 29 ? long : `step ${i}`));
+    const l = layoutReview(many, { locale: 'en_GB', maxRowsPerSection: 10 });
+    const tables = [
+      l.anchors.thisWeek,
+      ...Object.values(l.anchors.sections),
+      ...Object.values(l.anchors.everyDeal),
+    ].filter((t) => t.rows.length > 0);
+    expect(l.wrapped).toHaveLength(tables.length);
+    const wraps = (r: number, c: number) =>
+      l.wrapped.some((b) => r >= b.row && r < b.row + b.rows && c >= b.column && c < b.column + b.columns);
+    for (const t of tables) for (const r of t.rows) expect([r, wraps(r, 9)]).toEqual([r, true]);
+    // Only column I, only inside deal tables: never a header, a title, the summary or the by-owner table.
+    for (const b of l.wrapped) expect([b.column, b.columns]).toEqual([9, 1]);
+    for (const t of tables) expect(wraps(t.header, 9)).toBe(false);
+    for (let r = l.anchors.ownerHeader; r <= l.anchors.ownerLast; r++) expect(wraps(r, 9)).toBe(false);
+    for (let r = 1; r <= l.anchors.thisWeek.header; r++) expect(wraps(r, 9)).toBe(false);
+    // D29 leads "This week": its step is shown to 240 characters, ending in "…"; short steps as written.
+    const [first, second] = l.anchors.thisWeek.rows.map((r) => l.rows[r - 1][8].cell);
+    expect(first).toEqual({ kind: 'text', text: `${long.slice(0, 239).trimEnd()}…` });
+    expect((first as { text: string }).text.length).toBeLessThanOrEqual(240);
+    expect(second).toEqual({ kind: 'text', text: 'step 28' });
   });
 
   it('places both charts within A1:T45, beside the summary', () => {
