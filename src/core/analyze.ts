@@ -275,10 +275,10 @@ function cellDates(config: Config, ctx: AnalyzeContext): Required<CellDateContex
 }
 
 /**
- * The context analyzeRows hands judgeText, one object for the whole table with each row's days set
+ * The context analyzeRows hands judgeEntry, one object for the whole table with each row's days set
  * on it. Built by a constructor, not a literal: V8 keeps one shape for it from the first table on
- * (an object literal's second execution re-typed its config field, and judgeText's optimised code
- * was thrown away mid-table).
+ * (an object literal's second execution re-typed its config field, and the judging code's optimised
+ * version was thrown away mid-table).
  */
 class RowTextContext implements TextContext {
   readonly today: IsoDate;
