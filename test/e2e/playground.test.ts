@@ -311,6 +311,21 @@ describe('the playground page on the 200-deal sample', () => {
         expect([a.text, b.text, overlap]).toEqual([a.text, b.text, false]);
       }
     for (const b of boxes) expect(b.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The summary's notes in C run on into D and stop short of the owners chart (nothing hidden under it).
+    const label = page.locator('[data-testid="grid"] td[data-a1^="A"]', {
+      hasText: 'Steps due last week completed',
+    });
+    const summaryRow = (await label.getAttribute('data-a1'))!.slice(1);
+    const note = await page.locator(SELECTORS.cell(`C${summaryRow}`)).evaluate((el) => {
+      const text = el.ownerDocument.createRange();
+      text.selectNodeContents(el);
+      return { text: el.textContent, right: text.getBoundingClientRect().right };
+    });
+    const chartLeft = await page
+      .locator('[data-testid="chart"]')
+      .evaluateAll((els) => Math.min(...els.map((el) => el.getBoundingClientRect().left)));
+    expect(note.text).toBe('No earlier review.');
+    expect(note.right).toBeLessThanOrEqual(chartLeft);
     // Each listed deal's next step (I) wraps inside its column: shown whole, not cut by the reason in J.
     const steps = await page.locator('[data-testid="grid"] td[data-a1^="I"].wrap').evaluateAll((els) =>
       els.map((el) => ({

@@ -498,15 +498,16 @@ export function layoutReview(model: ReviewModel, options: LayoutOptions): Review
   line(
     'Steps due last week completed',
     comp.rate === null ? text('n/a') : num(comp.rate, SHARE_FORMAT),
+    // Short: the note runs from C into D, and the owners chart covers E onwards (30 characters fit).
     text(
       comp.rate === null
         ? comp.dueLastWeek === 0 || !h.previousWeekId
           ? h.previousWeekId
-            ? 'No steps were due last week.'
-            : 'No earlier review to compare with.'
-          : 'None of them is still in the sheet.'
+            ? 'None were due last week.'
+            : 'No earlier review.'
+          : 'None still in the sheet.'
         : `${comp.completed} of ${comp.dueLastWeek - comp.notFound}` +
-            (comp.notFound ? ` (${comp.notFound} no longer in the sheet)` : ''),
+            (comp.notFound ? ` (${comp.notFound} not in sheet)` : ''),
     ),
   );
   const summaryCounts: Partial<Record<SectionId, number>> = {};

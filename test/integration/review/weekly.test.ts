@@ -128,7 +128,7 @@ describe('week over week', () => {
     expect(values.find((r) => r[0] === 'Open deals')!.slice(1, 3)).toEqual([6, -1]);
     expect(values.find((r) => r[0] === 'Steps due last week completed')!.slice(1, 3)).toEqual([
       2 / 3,
-      '2 of 3 (1 no longer in the sheet)',
+      '2 of 3 (1 not in sheet)',
     ]);
     const display = tab.getDataRange().getDisplayValues();
     const changed = sectionRows(values, 'Changed since last review').map((r) => display[r - 1]);

@@ -187,6 +187,36 @@ describe('layoutReview', () => {
     expect(l.anchors.thisWeek.rows.map(label)).toEqual(Array.from({ length: 15 }, (_, i) => `D${29 - i}`));
   });
 
+  it('keeps the completion note short enough to show in C and D, beside the owners chart', () => {
+    const base = thirtyVagueDeals();
+    const none = { dueLastWeek: 0, completed: 0, notFound: 0, rate: null };
+    const cases = [
+      { previousWeekId: null, completion: none },
+      { previousWeekId: '2026-W10', completion: none },
+      { previousWeekId: '2026-W10', completion: { dueLastWeek: 3, completed: 0, notFound: 3, rate: null } },
+      {
+        previousWeekId: '2026-W10',
+        completion: { dueLastWeek: 1234, completed: 999, notFound: 100, rate: 0.88 },
+      },
+    ];
+    const notes = cases.map(({ previousWeekId, completion }) => {
+      const m: ReviewModel = { ...base, header: { ...base.header, previousWeekId }, completion };
+      const l = layoutReview(m, { locale: 'en_GB' });
+      const row = l.rows.find(
+        (r) => r[0].cell?.kind === 'text' && r[0].cell.text === 'Steps due last week completed',
+      )!;
+      return (row[2].cell as { text: string }).text;
+    });
+    expect(notes).toEqual([
+      'No earlier review.',
+      'None were due last week.',
+      'None still in the sheet.',
+      '999 of 1134 (100 not in sheet)',
+    ]);
+    // About 30 characters of the sheet's 10 pt font fit in C and D (220 px) before the chart.
+    for (const n of notes) expect(n.length).toBeLessThanOrEqual(30);
+  });
+
   it("wraps every deal table's next steps (I) and nothing else; a long step is cut at 240 characters", () => {
     const long = 'Send the revised MSA to legal and confirm the redlines with the CFO. '.repeat(6);
     const many = thirtyVagueDeals((i) => (i === 29 ? long : `step ${i}`));
