@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { ChartSpec, ReviewLayout, StyledCell } from '../core/review/layout';
+import type { Block, ChartSpec, ReviewLayout, StyledCell } from '../core/review/layout';
 import { WIDTH } from '../core/review/layout';
 
 /** Characters Excel refuses in a sheet name. */
@@ -76,6 +76,12 @@ function linkLabelOf(label: string, row: number): string {
   return label.trim() === '' ? `(row ${row})` : label.length > 200 ? `${label.slice(0, 199)}…` : label;
 }
 
+function eachCell(ws: ExcelJS.Worksheet, b: Block, apply: (cell: ExcelJS.Cell) => void): void {
+  for (let r = b.row; r < b.row + b.rows; r++) {
+    for (let c = b.column; c < b.column + b.columns; c++) apply(ws.getCell(r, c));
+  }
+}
+
 /** Adds the review worksheet for `layout` to `wb`, linking deals to rows of `sourceSheetName`. */
 export function addReviewSheet(
   wb: ExcelJS.Workbook,
@@ -90,20 +96,9 @@ export function addReviewSheet(
   layout.rows.forEach((row, i) => {
     for (let c = 0; c < WIDTH; c++) writeCell(ws, i + 1, c + 1, row[c], sourceSheetName);
   });
-  for (const b of layout.rightAligned) {
-    for (let r = b.row; r < b.row + b.rows; r++) {
-      for (let c = b.column; c < b.column + b.columns; c++)
-        ws.getCell(r, c).alignment = { horizontal: 'right' };
-    }
-  }
-  for (const b of layout.wrapped) {
-    for (let r = b.row; r < b.row + b.rows; r++) {
-      for (let c = b.column; c < b.column + b.columns; c++) {
-        const cell = ws.getCell(r, c);
-        cell.alignment = { ...cell.alignment, wrapText: true };
-      }
-    }
-  }
+  for (const b of layout.rightAligned) eachCell(ws, b, (cell) => (cell.alignment = { horizontal: 'right' }));
+  for (const b of layout.wrapped)
+    eachCell(ws, b, (cell) => (cell.alignment = { ...cell.alignment, wrapText: true }));
   // Excel widths are in characters of the default font (about 7 px each).
   layout.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.round((px / 7) * 10) / 10));
   ws.getCell(1, 1).note = note;

@@ -27,7 +27,7 @@ import {
   type ChartSpec,
   type ReviewLayout,
 } from '../core/review/layout';
-import { columnLetter } from '../core/columns';
+import { columnLetters } from '../core/highlights/escape';
 import type { ReviewModel } from '../core/review/model';
 import { UserError } from '../core/user-error';
 
@@ -122,8 +122,8 @@ export function readAmountFormat(
 }
 
 function blockA1(b: Block): string {
-  const last = columnLetter(b.column + b.columns - 2);
-  return `${columnLetter(b.column - 1)}${b.row}:${last}${b.row + b.rows - 1}`;
+  const last = columnLetters(b.column + b.columns - 1);
+  return `${columnLetters(b.column)}${b.row}:${last}${b.row + b.rows - 1}`;
 }
 
 /** Puts the whole layout on a fresh sheet: values, formats, colours, note, frozen rows, widths, charts. */

@@ -86,6 +86,8 @@ export const DEAL_COLUMNS = [
   'Next step',
   'Why it is here',
 ];
+/** The deal tables' next-step column (I), 1-based. */
+const STEP_COLUMN = DEAL_COLUMNS.indexOf('Next step') + 1;
 export const GROUP_COLUMNS = [
   '',
   'Deals',
@@ -96,8 +98,6 @@ export const GROUP_COLUMNS = [
   'At risk',
   'Amount at risk',
 ];
-/** The deal tables' next-step column (I). */
-const STEP_COLUMN = 9;
 /** The by-owner table's two columns after GROUP_COLUMNS (I and J). */
 export const OWNER_LOOP_COLUMNS = ['Done (due last week)', 'Slipped'];
 /** The by-owner table's last line: every owner together. */

@@ -426,6 +426,15 @@ describe("the deal tables' next steps wrap", () => {
       }),
     );
   });
+
+  it('a pipeline with no open deal builds its tab without asking for an empty RangeList', () => {
+    const run = execution(pipeline([['A', 'Acme', 'Ann', 'Closed Won', 1000, '']]));
+    run.g.ledger.reset();
+    const r = build(run, '2026-03-11T08:00:00Z', false);
+    expect(r.ok).toBe(true);
+    expect(r.message).toMatch(/0 open deals/);
+    expect(run.g.ledger.count('Sheet.getRangeList')).toBe(0);
+  });
 });
 
 describe('call budget', () => {
