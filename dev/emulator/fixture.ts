@@ -42,6 +42,7 @@ export interface SheetFixture {
   fontColors?: Record<string, string>;
   fontWeights?: Record<string, 'bold' | 'normal'>;
   horizontalAlignments?: Record<string, string>;
+  verticalAlignments?: Record<string, string>;
   merges?: string[];
   frozenRows?: number;
   frozenColumns?: number;
@@ -134,6 +135,7 @@ export function spreadsheetFromFixture(f: SpreadsheetFixture): EmulatedSpreadshe
       sf.fontWeights as Record<string, string> | undefined,
     );
     applyMap(sheet, sheet.horizontalAlignments, sf.horizontalAlignments);
+    applyMap(sheet, sheet.verticalAlignments, sf.verticalAlignments);
     sheet.merges = (sf.merges ?? []).map((a1) => boxOf(sheet, a1));
     sheet.frozenRows = sf.frozenRows ?? 0;
     sheet.frozenColumns = sf.frozenColumns ?? 0;
@@ -236,6 +238,8 @@ export function spreadsheetToFixture(ss: EmulatedSpreadsheet): SpreadsheetFixtur
       if (fw) sf.fontWeights = fw;
       const ha = compressGrid(s.horizontalAlignments);
       if (ha) sf.horizontalAlignments = ha;
+      const va = compressGrid(s.verticalAlignments);
+      if (va) sf.verticalAlignments = va;
       if (s.merges.length) sf.merges = s.merges.map(boxA1);
       if (s.frozenRows) sf.frozenRows = s.frozenRows;
       if (s.frozenColumns) sf.frozenColumns = s.frozenColumns;

@@ -105,6 +105,8 @@ export class SheetModel {
   fontWeights = new SparseGrid<string>();
   fontStyles = new SparseGrid<string>();
   horizontalAlignments = new SparseGrid<string>();
+  /** 'top' or 'middle'; unset is Sheets' default, bottom. */
+  verticalAlignments = new SparseGrid<string>();
   wraps = new SparseGrid<boolean>();
   merges: Box[] = [];
   conditionalFormats: CfRuleData[] = [];
@@ -200,6 +202,7 @@ export class SheetModel {
       this.fontWeights,
       this.fontStyles,
       this.horizontalAlignments,
+      this.verticalAlignments,
       this.wraps,
     ] as Array<SparseGrid<unknown>>;
   }

@@ -7,7 +7,7 @@ import type { Box } from './a1';
 import type { EmulatorContext } from './context';
 import { requireDocument, requireWrite } from './context';
 import type { SheetModel } from './model';
-import { checkProtection, makeRange } from './range';
+import { checkProtection, makeRange, verticalAlignment } from './range';
 import { asGas, wrap } from './wrap';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
@@ -34,6 +34,15 @@ export class RangeListImpl {
     requireWrite(this.ctx, 'RangeList.setWrap');
     for (const b of this.boxes) checkProtection(this.ctx, this.sheet, b);
     for (const b of this.boxes) this.sheet.wraps.fill(b, isWrapEnabled ? true : undefined);
+    return makeRangeList(this.ctx, this.sheet, this.boxes);
+  }
+
+  /** Like Range.setVerticalAlignment on each range; nothing changes when any range is protected. */
+  setVerticalAlignment(alignment: string | null): GasRangeList {
+    requireWrite(this.ctx, 'RangeList.setVerticalAlignment');
+    const stored = verticalAlignment(alignment);
+    for (const b of this.boxes) checkProtection(this.ctx, this.sheet, b);
+    for (const b of this.boxes) this.sheet.verticalAlignments.fill(b, stored);
     return makeRangeList(this.ctx, this.sheet, this.boxes);
   }
 }

@@ -341,6 +341,17 @@ export class RangeImpl implements Pick<
     return this.sheet.horizontalAlignments.get(this.box.row, this.box.col) ?? 'general';
   }
 
+  setVerticalAlignment(alignment: string | null): GasRange {
+    this.write('setVerticalAlignment');
+    this.sheet.verticalAlignments.fill(this.box, verticalAlignment(alignment));
+    return this.self();
+  }
+
+  getVerticalAlignment(): string {
+    this.read('getVerticalAlignment');
+    return this.sheet.verticalAlignments.get(this.box.row, this.box.col) ?? 'bottom';
+  }
+
   setWrap(wrap: boolean): GasRange {
     this.write('setWrap');
     this.sheet.wraps.fill(this.box, wrap ? true : undefined);
@@ -401,6 +412,7 @@ export class RangeImpl implements Pick<
       this.sheet.fontWeights,
       this.sheet.fontStyles,
       this.sheet.horizontalAlignments,
+      this.sheet.verticalAlignments,
       this.sheet.wraps,
     ] as Array<{ clearBox(b: Box): void }>) {
       g.clearBox(this.box);
@@ -565,6 +577,15 @@ function fontWeight(w: string | null): string | undefined {
   if (w === null || w === 'normal') return undefined;
   if (w !== 'bold') throw new Error(`Invalid argument: fontWeight`);
   return 'bold';
+}
+
+/** What a cell stores for setVerticalAlignment's argument: nothing for the default (bottom) or null. */
+export function verticalAlignment(alignment: string | null): string | undefined {
+  const a = alignment === null ? undefined : String(alignment).toLowerCase();
+  if (a !== undefined && !['top', 'middle', 'bottom'].includes(a)) {
+    throw new Error(`Invalid argument: alignment`);
+  }
+  return a === 'bottom' ? undefined : a;
 }
 
 function formatOrDefault(f: string): string | undefined {

@@ -107,6 +107,8 @@ export interface CellView {
   bg?: string;
   fc?: string;
   align?: string;
+  /** Vertical alignment when not Sheets' default (bottom): 'top' or 'middle'. */
+  valign?: string;
   wrap?: boolean;
   note?: string;
   /** Set when a conditional-format rule coloured the cell (its colour). */

@@ -642,6 +642,8 @@ export class PlaygroundSession {
         if (fc && fc.toLowerCase() !== '#000000') cell.fc = fc;
         const align = model.horizontalAlignments.get(r + 1, c + 1);
         if (align) cell.align = String(align).replace(/^general-/, '');
+        const valign = model.verticalAlignments.get(r + 1, c + 1);
+        if (valign) cell.valign = valign;
         if (model.wraps.get(r + 1, c + 1)) cell.wrap = true;
         if (notes[r]?.[c]) cell.note = notes[r][c];
         const empty = shown === '' && !cell.bg && !cell.note;

@@ -99,6 +99,8 @@ export function addReviewSheet(
   for (const b of layout.rightAligned) eachCell(ws, b, (cell) => (cell.alignment = { horizontal: 'right' }));
   for (const b of layout.wrapped)
     eachCell(ws, b, (cell) => (cell.alignment = { ...cell.alignment, wrapText: true }));
+  for (const b of layout.topAligned)
+    eachCell(ws, b, (cell) => (cell.alignment = { ...cell.alignment, vertical: 'top' }));
   // Excel widths are in characters of the default font (about 7 px each).
   layout.columnWidths.forEach((px, i) => (ws.getColumn(i + 1).width = Math.round((px / 7) * 10) / 10));
   ws.getCell(1, 1).note = note;

@@ -12,8 +12,8 @@
  * - Calls are constant whatever the number of deals: the whole grid goes down with one
  *   setNumberFormats (text cells '@' first, so user text never becomes a formula), one setValues, one
  *   setBackgrounds, one setFontWeights, one right alignment (the by-owner Done and Slipped cells), one
- *   RangeList that wraps every deal table's next steps; then a note, frozen rows, 10 column widths
- *   and two charts.
+ *   RangeList that wraps every deal table's next steps, one that aligns the deal tables' rows to the
+ *   top; then a note, frozen rows, 10 column widths and two charts.
  */
 import {
   chartExtent,
@@ -155,6 +155,16 @@ function fill(sheet: Sheet, layout: ReviewLayout, sourceSheetId: number, note: s
   // tab. Only `true` is set, so every other cell keeps the sheet's default (J's reasons still run on
   // into the empty columns after it).
   if (layout.wrapped.length > 0) sheet.getRangeList(layout.wrapped.map(blockA1)).setWrap(true);
+  // Their rows sit at the top, so a deal's name lines up with its step's first line. The method is in
+  // @types/google-apps-script and in wide use, but its reference page was not available to check
+  // (docs/emulator.md). Cosmetic, so a refusal must not fail the review.
+  if (layout.topAligned.length > 0) {
+    try {
+      sheet.getRangeList(layout.topAligned.map(blockA1)).setVerticalAlignment('top');
+    } catch {
+      // The rows keep Sheets' default (bottom); every value is already written.
+    }
+  }
   sheet.setFrozenRows(layout.frozenRows);
   layout.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   for (const chart of layout.charts) addChart(sheet, chart);

@@ -339,6 +339,21 @@ describe('the playground page on the 200-deal sample', () => {
     for (const c of steps) expect([c.a1, c.clipped]).toEqual([c.a1, false]);
     // A step longer than the column takes more than one line (the row grows, as Sheets grows it).
     expect(steps.some((c) => c.text.length > 60 && c.height > 30)).toBe(true);
+    // In such a row the deal's name (A) lines up with the step's first line, not its last.
+    const tall = steps.filter((c) => c.height > 30).map((c) => c.a1!.slice(1));
+    expect(tall.length).toBeGreaterThan(0);
+    for (const row of tall) {
+      const [name, step] = await Promise.all(
+        [`A${row}`, `I${row}`].map((a1) =>
+          page.locator(SELECTORS.cell(a1)).evaluate((el) => {
+            const text = el.ownerDocument.createRange();
+            text.selectNodeContents(el);
+            return text.getClientRects()[0]?.top ?? NaN;
+          }),
+        ),
+      );
+      expect([row, Math.abs(name - step) <= 1]).toEqual([row, true]);
+    }
     // Dismiss the build's toast, if any, and the sidebar, so the screenshot shows the tab.
     if (await page.isVisible(SELECTORS.toast)) await page.click(SELECTORS.toastClose);
     if (await page.isVisible(SELECTORS.sidebarPanel)) await page.click(SELECTORS.sidebarClose);

@@ -351,6 +351,7 @@
           if (cell.fc) td.style.color = cell.fc;
           if (cell.align) td.style.textAlign = cell.align;
           if (cell.wrap) td.classList.add('wrap');
+          if (cell.valign) td.style.verticalAlign = cell.valign;
           if (cell.cf) td.dataset.cf = cell.cf;
           if (cell.note) td.title = cell.note;
         }

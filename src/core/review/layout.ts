@@ -167,6 +167,12 @@ export interface ReviewLayout {
    * wrap leaves the text on one line.
    */
   wrapped: Block[];
+  /**
+   * Blocks whose cells sit at the top of their row: each deal table's rows (A..J), so in a row made
+   * two lines tall by its next step, the deal's name and figures line up with the step's first line
+   * instead of its last. Cosmetic, like `wrapped`.
+   */
+  topAligned: Block[];
   note: string;
   amountFormat: string;
   dateFormat: string;
@@ -545,10 +551,16 @@ export function layoutReview(model: ReviewModel, options: LayoutOptions): Review
     ),
   ]);
   const wrapped: Block[] = [];
-  /** The deal table under `header` wraps its next steps, from its first row to the grid's last. */
+  const topAligned: Block[] = [];
+  /**
+   * The deal table under `header`, from its first row to the grid's last: its next steps wrap and
+   * its rows are aligned to the top.
+   */
   const wrapSteps = (header: number): void => {
     const rows = grid.rows.length - header;
-    if (rows > 0) wrapped.push({ row: header + 1, column: STEP_COLUMN, rows, columns: 1 });
+    if (rows <= 0) return;
+    wrapped.push({ row: header + 1, column: STEP_COLUMN, rows, columns: 1 });
+    topAligned.push({ row: header + 1, column: 1, rows, columns: DEAL_COLUMNS.length });
   };
   const thisWeekHeader = grid.header(DEAL_COLUMNS);
   const thisWeekRows = model.thisWeek.map((r) => dealRow(grid, r, ctx));
@@ -673,6 +685,7 @@ export function layoutReview(model: ReviewModel, options: LayoutOptions): Review
     charts,
     rightAligned: owner.loopCells ? [owner.loopCells] : [],
     wrapped,
+    topAligned,
     note: '', // set by the renderer (it knows the source sheet's id)
     amountFormat: amount,
     dateFormat: ctx.date,

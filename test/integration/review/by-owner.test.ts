@@ -48,7 +48,7 @@ const shown = (c: Cell) => [c.kind === 'text' ? c.text : c.value, c.format, c.te
 async function xlsxOf(
   model: ReviewModel,
   sheets: Cell[][],
-): Promise<Cell[][] & { rightAligned: string[]; wrapped: string[] }> {
+): Promise<Cell[][] & { rightAligned: string[]; wrapped: string[]; topAligned: string[] }> {
   // The Sheets writer read the pipeline's amount format; the tab's "Amount at risk" cell carries it.
   const amountColumnFormat = sheets.find((r) => r[0].text === 'Amount at risk')![1].format;
   const layout = layoutReview(model, { locale: 'en_GB', amountColumnFormat });
@@ -61,16 +61,18 @@ async function xlsxOf(
   await back.xlsx.readFile(file);
   const ws = back.getWorksheet(TAB)!;
   const cells = xlsxCells(ws, sheets.length, await xlsxLinks(file, TAB));
-  // The addresses of right-aligned and of wrapped cells, read back from the file, row by row.
+  // The addresses of right-aligned, wrapped and top-aligned cells, read back from the file, row by row.
   const rightAligned: string[] = [];
   const wrapped: string[] = [];
+  const topAligned: string[] = [];
   ws.eachRow({ includeEmpty: true }, (row) =>
     row.eachCell({ includeEmpty: true }, (cell) => {
       if (cell.alignment?.horizontal === 'right') rightAligned.push(cell.address);
       if (cell.alignment?.wrapText) wrapped.push(cell.address);
+      if (cell.alignment?.vertical === 'top') topAligned.push(cell.address);
     }),
   );
-  return Object.assign(cells, { rightAligned, wrapped });
+  return Object.assign(cells, { rightAligned, wrapped, topAligned });
 }
 
 describe('the by-owner table on the four-week scenario (the next-step log), through the bundle', () => {
@@ -137,6 +139,13 @@ describe('the by-owner table on the four-week scenario (the next-step log), thro
     expect(wrappedOnTab.length).toBeGreaterThan(10);
     expect(wrappedOnTab.every((a) => a.startsWith('I'))).toBe(true);
     expect(xlsx.wrapped).toEqual(wrappedOnTab);
+    // And the same rows sit at the top: every cell of the deal tables' rows, A..J.
+    const topOnTab: string[] = [];
+    for (let r = 1; r <= cells.length; r++)
+      for (let c = 1; c <= 10; c++)
+        if (tab.getRange(r, c).getVerticalAlignment() === 'top') topOnTab.push(`${'ABCDEFGHIJ'[c - 1]}${r}`);
+    expect(topOnTab.length).toBe(wrappedOnTab.length * 10);
+    expect(xlsx.topAligned).toEqual(topOnTab);
     // Done and Slipped right-aligned on every owner row and the All owners line, nothing else.
     expect(xlsx.rightAligned).toEqual(
       Array.from(

@@ -3,6 +3,7 @@
  * through the BUILT bundle in the emulator.
  */
 import { createAppsScriptGlobals, EmulatedSpreadsheet, type SpreadsheetFixture } from '../../../dev/emulator';
+import { RangeListImpl } from '../../../dev/emulator/range-list';
 import { build, execution, sectionRows, syntheticPipeline } from './harness';
 
 const HEAD = ['Deal', 'Account', 'Owner', 'Stage', 'Amount', 'Next step'];
@@ -398,8 +399,9 @@ describe("the deal tables' next steps wrap", () => {
     run.g.ledger.reset();
     const r = build(run, '2026-03-11T08:00:00Z', false);
     expect(r.ok).toBe(true);
-    expect(run.g.ledger.count('Sheet.getRangeList')).toBe(1);
+    expect(run.g.ledger.count('Sheet.getRangeList')).toBe(2);
     expect(run.g.ledger.count('RangeList.setWrap')).toBe(1);
+    expect(run.g.ledger.count('RangeList.setVerticalAlignment')).toBe(1);
     const tab = run.ss.getSheetByName(r.sheetName)!;
     const rows = tab.getLastRow();
     const values = tab.getRange(1, 1, rows, 10).getValues();
@@ -425,6 +427,37 @@ describe("the deal tables' next steps wrap", () => {
         }
       }),
     );
+    // Every cell of a listed deal's row sits at the top, so its name lines up with the step's first
+    // line; titles, headers and the summary keep Sheets' default (bottom).
+    const aligned = Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: 10 }, (_, j) => tab.getRange(i + 1, j + 1).getVerticalAlignment()),
+    );
+    for (const k of listed) expect([k + 1, new Set(aligned[k])]).toEqual([k + 1, new Set(['top'])]);
+    const firstHeader = values.findIndex((row) => row[0] === 'Deal');
+    aligned.forEach((row, i) => {
+      if (values[i][0] === 'Deal' || i < firstHeader)
+        expect([i + 1, new Set(row)]).toEqual([i + 1, new Set(['bottom'])]);
+    });
+  });
+
+  it('a refused vertical alignment leaves the tab built and wrapped, with rows at the default', () => {
+    const run = execution(syntheticPipeline(60));
+    const proto = RangeListImpl.prototype as { setVerticalAlignment: (a: string | null) => unknown };
+    const original = proto.setVerticalAlignment;
+    proto.setVerticalAlignment = () => {
+      throw new Error('Exception: Service error: Spreadsheets');
+    };
+    try {
+      const r = build(run, '2026-03-11T08:00:00Z', false);
+      expect(r.ok).toBe(true);
+      const tab = run.ss.getSheetByName(r.sheetName)!;
+      const values = tab.getRange(1, 1, tab.getLastRow(), 10).getValues();
+      const first = values.findIndex((row) => row[0] === 'Deal') + 2;
+      expect(tab.getRange(first, 9).getWrap()).toBe(true);
+      expect(tab.getRange(first, 1).getVerticalAlignment()).toBe('bottom');
+    } finally {
+      proto.setVerticalAlignment = original;
+    }
   });
 
   it('a pipeline with no open deal builds its tab without asking for an empty RangeList', () => {

@@ -15,6 +15,12 @@ describe('Range extras', () => {
     expect(r.getGridId()).toBe(sheetOf(g).getSheetId());
     expect(() => r.setFontWeight('heavy' as never)).toThrow('Invalid argument: fontWeight');
     expect(() => r.setHorizontalAlignment('middle' as never)).toThrow('Invalid argument: alignment');
+    expect(r.getVerticalAlignment()).toBe('bottom');
+    r.setVerticalAlignment('middle');
+    expect([r.getVerticalAlignment(), r.getCell(2, 3).getVerticalAlignment()]).toEqual(['middle', 'middle']);
+    expect(() => r.setVerticalAlignment('left' as never)).toThrow('Invalid argument: alignment');
+    r.clearFormat();
+    expect(r.getVerticalAlignment()).toBe('bottom');
   });
 
   test('setWraps and clearFormat', () => {
@@ -55,6 +61,28 @@ describe('RangeList', () => {
       'You are trying to edit a protected cell',
     );
     expect([sheet.getRange('I5').getWrap(), sheet.getRange('I9').getWrap()]).toEqual([false, false]);
+    expect(() => sheetOf(rep).getRangeList(['A5:J6', 'A9:J9']).setVerticalAlignment('top')).toThrow(
+      'You are trying to edit a protected cell',
+    );
+    expect(sheet.getRange('A5').getVerticalAlignment()).toBe('bottom');
+  });
+
+  test('setVerticalAlignment aligns every listed range, and only them, in two calls', () => {
+    const g = globals();
+    const sheet = sheetOf(g);
+    g.ledger.reset();
+    sheet.getRangeList(['A5:J6', 'A9:J9']).setVerticalAlignment('top');
+    expect(g.ledger.snapshot()).toEqual({ 'Sheet.getRangeList': 1, 'RangeList.setVerticalAlignment': 1 });
+    const align = (a1: string) => sheet.getRange(a1).getVerticalAlignment();
+    expect(['A5', 'J6', 'E9'].map(align)).toEqual(['top', 'top', 'top']);
+    expect(['A4', 'A7', 'K5', 'A10'].map(align)).toEqual(['bottom', 'bottom', 'bottom', 'bottom']);
+    // null and 'bottom' give back Sheets' default; any other word is refused and changes nothing.
+    sheet.getRangeList(['A5:J5']).setVerticalAlignment(null);
+    expect(['A5', 'A6'].map(align)).toEqual(['bottom', 'top']);
+    expect(() => sheet.getRangeList(['A6']).setVerticalAlignment('center' as never)).toThrow(
+      'Invalid argument: alignment',
+    );
+    expect(align('A6')).toBe('top');
   });
 });
 

@@ -217,7 +217,7 @@ describe('layoutReview', () => {
     for (const n of notes) expect(n.length).toBeLessThanOrEqual(30);
   });
 
-  it("wraps every deal table's next steps (I) and nothing else; a long step is cut at 240 characters", () => {
+  it("wraps every deal table's next steps (I) and tops its rows, nothing else; a long step is cut at 240 characters", () => {
     const long = 'Send the revised MSA to legal and confirm the redlines with the CFO. '.repeat(6);
     const many = thirtyVagueDeals((i) => (i === 29 ? long : `step ${i}`));
     const l = layoutReview(many, { locale: 'en_GB', maxRowsPerSection: 10 });
@@ -233,6 +233,12 @@ describe('layoutReview', () => {
     // Only column I, only inside deal tables: never a header, a title, the summary or the by-owner table.
     for (const b of l.wrapped) expect([b.column, b.columns]).toEqual([9, 1]);
     for (const t of tables) expect(wraps(t.header, 9)).toBe(false);
+    // The same tables' rows, A..J, sit at the top; nothing else does (headers included).
+    expect(l.topAligned).toEqual(l.wrapped.map((b) => ({ ...b, column: 1, columns: 10 })));
+    const top = (r: number) => l.topAligned.some((b) => r >= b.row && r < b.row + b.rows);
+    for (const t of tables) for (const r of t.rows) expect([r, top(r)]).toEqual([r, true]);
+    for (const t of tables) expect(top(t.header)).toBe(false);
+    for (let r = 1; r <= l.anchors.thisWeek.header; r++) expect(top(r)).toBe(false);
     for (let r = l.anchors.ownerHeader; r <= l.anchors.ownerLast; r++) expect(wraps(r, 9)).toBe(false);
     for (let r = 1; r <= l.anchors.thisWeek.header; r++) expect(wraps(r, 9)).toBe(false);
     // D29 leads "This week": its step is shown to 240 characters, ending in "…"; short steps as written.
